@@ -1,0 +1,6 @@
+// Every migration, in order. MikroORM writes the files; add each new one here (a test fails when one is missing).
+import type { MigrationObject } from '@mikro-orm/core';
+
+import { Migration20261123084109 } from './Migration20261123084109';
+
+export const migrationsList: MigrationObject[] = [{ name: 'Migration20261123084109', class: Migration20261123084109 }];

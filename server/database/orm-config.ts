@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+
+import { migrationsList } from '../../migrations';
+import { ENTITIES } from './entities';
+
+const migrationsDir = join(__dirname, '..', '..', 'migrations');
+
+export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    // Relations are loaded through per-request DataLoaders; nothing is fetched behind the resolver's back.
+    populateWhere: 'infer',
+    pool: { min: 0, max: 10 },
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: migrationsDir,
+      pathTs: migrationsDir,
+      // The list is explicit so compiled code, ts runners and vitest load migrations the same way.
+      migrationsList,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? '_' + name : ''}`,
+    },
+    ...overrides,
+  });
+}

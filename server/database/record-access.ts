@@ -1,0 +1,29 @@
+// Loading a record a mutation is about to change: NOT_FOUND when it is gone, CONFLICT when the caller's copy is stale.
+import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
+
+import { ConflictError, NotFoundError } from '../errors';
+import type { RecordEntity } from './record.entity';
+
+export async function findOrFail<T extends RecordEntity>(em: EntityManager, entity: EntityName<T>, uuid: string, what: string): Promise<T> {
+  const row = await em.findOne(entity, { uuid } as FilterQuery<T>);
+  if (!row) throw new NotFoundError(`${what} ${uuid} does not exist (it may have been deleted)`);
+  return row;
+}
+
+/** The record at the version the caller read; the versioned UPDATE that follows catches a race between two callers. */
+export async function findForChange<T extends RecordEntity>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  uuid: string,
+  version: number,
+  what: string,
+): Promise<T> {
+  const row = await findOrFail(em, entity, uuid, what);
+  if (row.version !== version) {
+    throw new ConflictError(
+      `${what} was changed by someone else (you sent version ${version}, it is now at version ${row.version}); reload it and apply your change again`,
+      { currentVersion: row.version },
+    );
+  }
+  return row;
+}

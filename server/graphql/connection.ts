@@ -1,0 +1,160 @@
+// Relay connections: one argument type, one result shape and one paginate() for every list in the API.
+import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { Max, Min } from 'class-validator';
+import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+
+import type { RecordEntity } from '../database/record.entity';
+import { BadInputError } from '../errors';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}` })
+  @Min(0)
+  @Max(MAX_PAGE_SIZE, { message: `first can be at most ${MAX_PAGE_SIZE}; page through with after` })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+
+  @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}` })
+  @Min(0)
+  @Max(MAX_PAGE_SIZE, { message: `last can be at most ${MAX_PAGE_SIZE}; page through with before` })
+  last?: number;
+
+  @Field(() => String, { nullable: true })
+  before?: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionResult<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** The GraphQL types `<Name>Connection` and `<Name>Edge` for one node type. */
+export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class Connection {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => [nodeType], { description: 'The nodes of edges, for clients that need no cursors' })
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Rows matching the filter, all pages together' })
+    totalCount!: number;
+  }
+  return Connection;
+}
+
+// Cursors are offsets into the filtered, ordered list: opaque to clients, stable for a given filter and order.
+function encodeCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, argument: string): number {
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new BadInputError(`${argument} is not a cursor this API gave out`, { argument });
+  return Number(match[1]);
+}
+
+/** Offset and limit of the page that first/after/last/before ask for, given the total row count. */
+export function pageWindow(args: ConnectionArgs, totalCount: number): { offset: number; limit: number } {
+  if (args.first != null && args.last != null) throw new BadInputError('Give first or last, not both');
+  const start = args.after ? decodeCursor(args.after, 'after') + 1 : 0;
+  const end = Math.min(args.before ? decodeCursor(args.before, 'before') : totalCount, totalCount);
+  if (args.last != null) {
+    const offset = Math.max(start, end - args.last);
+    return { offset, limit: Math.max(0, end - offset) };
+  }
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  return { offset: start, limit: Math.max(0, Math.min(first, end - start)) };
+}
+
+export function toConnection<T>(rows: T[], offset: number, totalCount: number): ConnectionResult<T> {
+  const edges = rows.map((node, index) => ({ cursor: encodeCursor(offset + index), node }));
+  return {
+    edges,
+    nodes: rows,
+    totalCount,
+    pageInfo: {
+      hasPreviousPage: offset > 0,
+      hasNextPage: offset + rows.length < totalCount,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** One page of `entity` rows matching `where`, in `orderBy` order with the primary key as the tie-breaker. */
+export async function paginate<T extends RecordEntity>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: QueryOrderMap<T>[],
+  args: ConnectionArgs,
+): Promise<ConnectionResult<T>> {
+  const totalCount = await em.count(entity, where);
+  const { offset, limit } = pageWindow(args, totalCount);
+  const rows =
+    limit === 0
+      ? []
+      : await em.find(entity, where, { orderBy: [...orderBy, { uuid: 'asc' } as QueryOrderMap<T>], offset, limit });
+  return toConnection(rows, offset, totalCount);
+}
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(OrderDirection, { name: 'OrderDirection' });
+
+/** MikroORM order maps for a list of `{ field, direction }` inputs; `columns` maps each GraphQL field to a property path. */
+export function orderByOf<F extends string>(
+  orders: { field: F; direction: OrderDirection }[] | undefined,
+  columns: Record<F, string>,
+  fallback: Record<string, 'asc' | 'desc'>[],
+): Record<string, unknown>[] {
+  if (!orders?.length) return fallback;
+  return orders.map(({ field, direction }) => {
+    const path = columns[field].split('.');
+    const order: unknown = direction === OrderDirection.ASC ? 'asc nulls last' : 'desc nulls last';
+    return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), order) as Record<string, unknown>;
+  });
+}

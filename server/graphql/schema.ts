@@ -1,0 +1,59 @@
+// The GraphQL schema, built from the modules' resolvers; schema.graphql is this, printed.
+import 'reflect-metadata';
+
+import { writeFile } from 'node:fs/promises';
+
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+
+import { AgencyResolver } from '../modules/agency/agency.resolver';
+import { ClauseResolver } from '../modules/clause/clause.resolver';
+import { DocumentRelationResolver, DocumentResolver, RecipientResolver } from '../modules/document/document.resolver';
+import { NodeResolver } from '../modules/node/node.resolver';
+import { ReportResolver } from '../modules/report/report.resolver';
+import { AssignmentResolver, TaskResolver } from '../modules/task/task.resolver';
+import {
+  ClauseImplementationResolver,
+  DocumentLineageResolver,
+  LineageStepResolver,
+  TaskTraceResolver,
+} from '../modules/trace/trace.resolver';
+
+let built: Promise<GraphQLSchema> | undefined;
+
+export function registrySchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [
+      NodeResolver,
+      AgencyResolver,
+      DocumentResolver,
+      DocumentRelationResolver,
+      RecipientResolver,
+      ClauseResolver,
+      TaskResolver,
+      AssignmentResolver,
+      ReportResolver,
+      TaskTraceResolver,
+      DocumentLineageResolver,
+      ClauseImplementationResolver,
+      LineageStepResolver,
+    ],
+    // Inputs are checked by class-validator before any resolver runs; failures answer BAD_USER_INPUT.
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+  return built;
+}
+
+/** The schema as committed in schema.graphql: sorted, so the file changes only when the API does. */
+export async function printRegistrySchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await registrySchema()))}\n`;
+}
+
+if (require.main === module) {
+  // npm run schema: rewrite schema.graphql from the code.
+  void (async () => {
+    const target = process.argv[2] ?? 'schema.graphql';
+    await writeFile(target, await printRegistrySchema());
+    console.error(`wrote ${target}`);
+  })();
+}

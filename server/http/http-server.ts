@@ -1,0 +1,159 @@
+// The one HTTP endpoint: /graphql for the API, /healthz for load balancers, the console's files at /.
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+import type { Config } from '../config';
+import { withStatementCount } from '../database/sql-statement-counter';
+import { createContext, type Context } from '../graphql/context';
+
+class PayloadTooLargeError extends Error {}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new PayloadTooLargeError());
+      request.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new PayloadTooLargeError());
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function graphQLErrorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+async function handleGraphQL(
+  request: IncomingMessage,
+  response: ServerResponse,
+  apollo: ApolloServer<Context>,
+  orm: MikroORM,
+  config: Config,
+  url: URL,
+): Promise<void> {
+  let body: unknown;
+  if (request.method === 'POST') {
+    let raw: string;
+    try {
+      raw = await readBody(request, config.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) {
+        sendJson(response, 413, graphQLErrorBody(`The request body is larger than ${config.maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE'));
+        return;
+      }
+      throw error;
+    }
+    const contentType = request.headers['content-type'] ?? '';
+    if (contentType.includes('application/json') && raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        sendJson(response, 400, graphQLErrorBody('The request body is not valid JSON', 'BAD_REQUEST'));
+        return;
+      }
+    } else {
+      body = raw;
+    }
+  }
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const { result, statements } = await withStatementCount(() =>
+    apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: async () => createContext(orm, config),
+    }),
+  );
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  if (config.exposeSqlStatementCount) response.setHeader('x-sql-statements', String(statements));
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+async function handleHealth(response: ServerResponse, orm: MikroORM): Promise<void> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+    sendJson(response, 200, { status: 'ok' });
+  } catch {
+    sendJson(response, 503, { status: 'database unavailable' });
+  }
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+const PLACEHOLDER_PAGE = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Sổ đăng ký văn bản chỉ đạo</title>
+<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;line-height:1.5">
+<h1>Sổ đăng ký văn bản chỉ đạo</h1>
+<p>Giao diện quản trị chưa được build. API GraphQL: <a href="/graphql">/graphql</a>.</p>
+<p lang="en">The console is not built yet. The GraphQL API is at <a href="/graphql">/graphql</a>.</p></body></html>`;
+
+/** Files of the built console; any unknown path gets index.html so the console's own routes work on reload. */
+async function handleConsole(response: ServerResponse, config: Config, pathname: string): Promise<void> {
+  const root = join(config.projectRoot, 'admin', 'dist');
+  if (!existsSync(join(root, 'index.html'))) {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(PLACEHOLDER_PAGE);
+    return;
+  }
+  let file = normalize(join(root, decodeURIComponent(pathname)));
+  if (!file.startsWith(root + sep) || !(await stat(file).catch(() => null))?.isFile()) file = join(root, 'index.html');
+  response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+  response.end(await readFile(file));
+}
+
+export function createHttpServer(apollo: ApolloServer<Context>, orm: MikroORM, config: Config): Server {
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://registry.local');
+    const route =
+      url.pathname === '/graphql'
+        ? handleGraphQL(request, response, apollo, orm, config, url)
+        : url.pathname === '/healthz'
+          ? handleHealth(response, orm)
+          : request.method === 'GET' || request.method === 'HEAD'
+            ? handleConsole(response, config, url.pathname)
+            : Promise.resolve(sendJson(response, 404, { error: 'not found' }));
+    route.catch((error: unknown) => {
+      console.error('Request failed:', error);
+      if (!response.headersSent) sendJson(response, 500, graphQLErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      else response.end();
+    });
+  });
+}

@@ -1,0 +1,89 @@
+// The rules for agencies: unique names, groups with members, parents that never loop.
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+
+import { findForChange, findOrFail } from '../../database/record-access';
+import { BadInputError, ConflictError } from '../../errors';
+import { orderByOf, paginate, type ConnectionArgs } from '../../graphql/connection';
+import { searchFilter } from '../../graphql/search';
+import { Agency } from './agency.entity';
+import type { AgencyFilter, AgencyOrder, CreateAgencyInput, UpdateAgencyInput } from './agency.inputs';
+
+export class AgencyService {
+  constructor(private readonly em: EntityManager) {}
+
+  list(filter: AgencyFilter | undefined, order: AgencyOrder[] | undefined, page: ConnectionArgs) {
+    const where: Record<string, unknown>[] = [];
+    if (filter?.search) where.push(searchFilter('variadic array[$.name, $.short_name] || $.aliases', filter.search));
+    if (filter?.kind?.length) where.push({ kind: { $in: filter.kind } });
+    if (filter?.level?.length) where.push({ level: { $in: filter.level } });
+    if (filter?.isGroup != null) where.push({ isGroup: filter.isGroup });
+    if (filter?.parentId) where.push({ parent: filter.parentId });
+    const orderBy = orderByOf(order, { NAME: 'name', CREATED_AT: 'createdAt' }, [{ name: 'asc' }]);
+    return paginate(this.em, Agency, { $and: where } as FilterQuery<Agency>, orderBy, page);
+  }
+
+  async create(input: CreateAgencyInput): Promise<Agency> {
+    return this.em.transactional(async (em) => {
+      const agency = em.create(Agency, {
+        name: input.name.trim(),
+        shortName: input.shortName?.trim() || null,
+        aliases: cleanAliases(input.aliases),
+        kind: input.kind,
+        level: input.level,
+        isGroup: input.isGroup ?? Boolean(input.memberIds?.length),
+        parent: input.parentId ? await findOrFail(em, Agency, input.parentId, 'Parent agency') : null,
+      });
+      if (input.memberIds) await setMembers(em, agency, input.memberIds);
+      return agency;
+    });
+  }
+
+  async update(input: UpdateAgencyInput): Promise<Agency> {
+    return this.em.transactional(async (em) => {
+      const agency = await findForChange(em, Agency, input.id, input.version, 'Agency');
+      if (input.name != null) agency.name = input.name.trim();
+      if (input.shortName !== undefined) agency.shortName = input.shortName?.trim() || null;
+      if (input.aliases) agency.aliases = cleanAliases(input.aliases);
+      if (input.kind) agency.kind = input.kind;
+      if (input.level) agency.level = input.level;
+      if (input.isGroup != null) agency.isGroup = input.isGroup;
+      if (input.parentId !== undefined) {
+        agency.parent = input.parentId ? await findOrFail(em, Agency, input.parentId, 'Parent agency') : null;
+        if (agency.parent) await assertNotOwnAncestor(em, agency);
+      }
+      if (input.memberIds) await setMembers(em, agency, input.memberIds);
+      return agency;
+    });
+  }
+
+  async delete(uuid: string, version: number): Promise<void> {
+    await this.em.transactional(async (em) => {
+      const agency = await findForChange(em, Agency, uuid, version, 'Agency');
+      em.remove(agency);
+    });
+  }
+}
+
+function cleanAliases(aliases: string[] | undefined): string[] {
+  return [...new Set((aliases ?? []).map((alias) => alias.trim()).filter(Boolean))];
+}
+
+async function setMembers(em: EntityManager, group: Agency, memberUuids: string[]): Promise<void> {
+  if (memberUuids.includes(group.uuid)) throw new BadInputError('A group cannot be a member of itself', { argument: 'memberIds' });
+  const members = await em.find(Agency, { uuid: { $in: memberUuids } });
+  const missing = memberUuids.filter((uuid) => !members.some((member) => member.uuid === uuid));
+  if (missing.length) throw new BadInputError(`memberIds names agencies that do not exist: ${missing.join(', ')}`, { argument: 'memberIds' });
+  if (members.length && !group.isGroup) group.isGroup = true;
+  await group.members.init();
+  group.members.set(members);
+}
+
+async function assertNotOwnAncestor(em: EntityManager, agency: Agency): Promise<void> {
+  const seen = new Set([agency.uuid]);
+  let current = agency.parent;
+  while (current) {
+    if (seen.has(current.uuid)) throw new ConflictError(`Agency "${agency.name}" cannot be placed under its own sub-agency`);
+    seen.add(current.uuid);
+    current = (await em.findOne(Agency, { uuid: current.uuid }))?.parent ?? null;
+  }
+}

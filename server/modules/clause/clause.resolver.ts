@@ -1,0 +1,97 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+
+import { BadInputError } from '../../errors';
+import { DeleteInput, DeletedRecord } from '../../graphql/common.types';
+import { ConnectionArgs, ConnectionType } from '../../graphql/connection';
+import type { Context } from '../../graphql/context';
+import { refUuid } from '../../graphql/dataloader';
+import { uuidOf, withUuids } from '../../graphql/global-id';
+import { Document } from '../document/document.entity';
+import { citationOf } from './clause-path';
+import { Clause } from './clause.entity';
+import { AddClauseInput, ClauseFilter, MoveClauseInput, UpdateClauseInput } from './clause.inputs';
+import { chainOf } from './clause.loaders';
+import { ClauseService } from './clause.service';
+
+export const ClauseConnection = ConnectionType(Clause, 'Clause');
+
+@Resolver(() => Clause)
+export class ClauseResolver {
+  @Query(() => ClauseConnection, { description: 'Clauses across documents, or of one document with filter.documentId' })
+  clauses(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => ClauseFilter, { nullable: true }) filter: ClauseFilter | undefined,
+    @Ctx() { em }: Context,
+  ) {
+    return new ClauseService(em).list(filter && withUuids(filter, { documentId: 'Document' }), page);
+  }
+
+  @Query(() => Clause, { nullable: true, description: 'A clause by its ID, or by its document and path ("II.2.5")' })
+  async clause(
+    @Arg('id', () => ID, { nullable: true }) id: string | undefined,
+    @Arg('documentId', () => ID, { nullable: true }) documentId: string | undefined,
+    @Arg('path', () => String, { nullable: true }) path: string | undefined,
+    @Ctx() { em, loaders }: Context,
+  ) {
+    if (id) return loaders.clause.byUuid.load(uuidOf(id, 'Clause', 'id'));
+    if (documentId && path) return new ClauseService(em).findByPath(uuidOf(documentId, 'Document', 'documentId'), path);
+    throw new BadInputError('Give the id of the clause, or documentId and path');
+  }
+
+  @FieldResolver(() => Document)
+  document(@Root() clause: Clause, @Ctx() { loaders }: Context) {
+    return loaders.document.byUuid.load(clause.document.uuid);
+  }
+
+  @FieldResolver(() => Clause, { nullable: true })
+  parent(@Root() clause: Clause, @Ctx() { loaders }: Context) {
+    const uuid = refUuid(clause.parent);
+    return uuid ? loaders.clause.byUuid.load(uuid) : null;
+  }
+
+  @FieldResolver(() => [Clause], { description: 'Direct sub-clauses in printed order' })
+  async children(@Root() clause: Clause, @Ctx() { loaders }: Context) {
+    const all = await loaders.clause.ofDocument.load(clause.document.uuid);
+    return all.filter((candidate) => refUuid(candidate.parent) === clause.uuid).sort((a, b) => a.position - b.position);
+  }
+
+  @FieldResolver(() => [Clause], { description: 'Enclosing clauses, outermost first (the clause itself excluded)' })
+  async ancestors(@Root() clause: Clause, @Ctx() { loaders }: Context) {
+    return chainOf(clause, await loaders.clause.ofDocument.load(clause.document.uuid)).slice(0, -1);
+  }
+
+  @FieldResolver(() => Int, { description: '0 for a top-level clause' })
+  depth(@Root() clause: Clause) {
+    return clause.path.split('.').length - 1;
+  }
+
+  @FieldResolver(() => String, { description: 'How a person cites it: "điểm 2.5 mục 2 phần II Kế hoạch 19/KH-UBND"' })
+  async citation(@Root() clause: Clause, @Ctx() { loaders }: Context) {
+    const [all, document] = await Promise.all([
+      loaders.clause.ofDocument.load(clause.document.uuid),
+      loaders.document.byUuid.load(clause.document.uuid),
+    ]);
+    return citationOf(chainOf(clause, all), document!);
+  }
+
+  @Mutation(() => Clause, { description: 'Adds a clause; paths of the document follow' })
+  addClause(@Arg('input', () => AddClauseInput) input: AddClauseInput, @Ctx() { em }: Context) {
+    return new ClauseService(em).add(withUuids(input, { documentId: 'Document', parentId: 'Clause' }));
+  }
+
+  @Mutation(() => Clause, { description: 'Edits a clause; a new label renames its path and its sub-clauses\' paths' })
+  updateClause(@Arg('input', () => UpdateClauseInput) input: UpdateClauseInput, @Ctx() { em }: Context) {
+    return new ClauseService(em).update(withUuids(input, { id: 'Clause' }));
+  }
+
+  @Mutation(() => Clause, { description: 'Moves a clause with its subtree to another parent or place in the same document' })
+  moveClause(@Arg('input', () => MoveClauseInput) input: MoveClauseInput, @Ctx() { em }: Context) {
+    return new ClauseService(em).move(withUuids(input, { id: 'Clause', parentId: 'Clause' }));
+  }
+
+  @Mutation(() => DeletedRecord, { description: 'Deletes a clause with its subtree; CONFLICT while tasks stand on any of them' })
+  async deleteClause(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() { em }: Context) {
+    await new ClauseService(em).delete(uuidOf(input.id, 'Clause', 'id'), input.version);
+    return { id: input.id };
+  }
+}

@@ -1,0 +1,14 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+import { loaderByRelation, loaderByUuid } from '../../graphql/dataloader';
+import { Assignment, Task } from './task.entity';
+
+export function createTaskLoaders(em: EntityManager) {
+  return {
+    byUuid: loaderByUuid(em, Task),
+    assignmentByUuid: loaderByUuid(em, Assignment),
+    ofClause: loaderByRelation(em, Task, 'sourceClause', { createdAt: 'asc' }),
+    childTasks: loaderByRelation(em, Task, 'parentTask', { createdAt: 'asc' }),
+    assignmentsOfTask: loaderByRelation(em, Assignment, 'task', { role: 'desc', createdAt: 'asc' }),
+  };
+}

@@ -1,0 +1,183 @@
+// The rules for tasks and their assignments: a legal basis always, dates that agree, agencies that exist.
+import { raw } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+
+import { findForChange, findOrFail } from '../../database/record-access';
+import { BadInputError, ConflictError } from '../../errors';
+import { orderByOf, paginate, type ConnectionArgs } from '../../graphql/connection';
+import { searchFilter } from '../../graphql/search';
+import { Agency } from '../agency/agency.entity';
+import { Clause } from '../clause/clause.entity';
+import { deadlineStatusFilter } from './deadline';
+import { ProgressStatus, Recurrence, TaskKind } from './task.enums';
+import { Assignment, Task } from './task.entity';
+import type {
+  AddAssignmentInput,
+  AssignmentInput,
+  CreateTaskInput,
+  TaskFilter,
+  TaskOrder,
+  TaskTargetInput,
+  UpdateAssignmentInput,
+  UpdateTaskInput,
+} from './task.inputs';
+import type { TaskTarget } from './task-target';
+
+export interface DeadlineSettings {
+  today: string;
+  dueSoonDays: number;
+}
+
+export class TaskService {
+  constructor(private readonly em: EntityManager) {}
+
+  list(filter: TaskFilter | undefined, order: TaskOrder[] | undefined, page: ConnectionArgs, deadlines: DeadlineSettings) {
+    const where: Record<string, unknown>[] = [];
+    if (filter?.agencyId) {
+      const role = filter.role ? ' and a.role = ?' : '';
+      where.push({
+        [raw((t: string) => `exists (select 1 from assignment a where a.task_id = ${t}.id and a.agency_id = ?${role})`, [
+          filter.agencyId,
+          ...(filter.role ? [filter.role] : []),
+        ])]: true,
+      });
+    } else if (filter?.role) {
+      throw new BadInputError('role filters the assignments of one agency: give agencyId too', { argument: 'filter.role' });
+    }
+    if (filter?.documentId) where.push({ sourceClause: { document: filter.documentId } });
+    if (filter?.sourceClauseId) where.push({ sourceClause: filter.sourceClauseId });
+    if (filter?.progressStatus?.length) where.push({ progressStatus: { $in: filter.progressStatus } });
+    if (filter?.kind?.length) where.push({ kind: { $in: filter.kind } });
+    if (filter?.dueFrom) where.push({ dueDate: { $gte: filter.dueFrom } });
+    if (filter?.dueTo) where.push({ dueDate: { $lte: filter.dueTo } });
+    if (filter?.deadlineStatus?.length) where.push(deadlineStatusFilter(filter.deadlineStatus, deadlines.today, deadlines.dueSoonDays));
+    if (filter?.search) where.push(searchFilter('$.title, $.description, $.due_phrase', filter.search));
+    const orderBy = orderByOf(order, { DUE_DATE: 'dueDate', TITLE: 'title', CREATED_AT: 'createdAt' }, [{ createdAt: 'asc' }]);
+    return paginate(this.em, Task, { $and: where } as FilterQuery<Task>, orderBy, page);
+  }
+
+  async create(input: CreateTaskInput): Promise<Task> {
+    return this.em.transactional(async (em) => {
+      assertDates(input);
+      const task = em.create(Task, {
+        sourceClause: await findOrFail(em, Clause, input.sourceClauseId, 'Source clause'),
+        title: input.title.trim(),
+        description: input.description ?? null,
+        dueDate: input.dueDate ?? null,
+        duePhrase: input.duePhrase ?? null,
+        recurrence: input.recurrence ?? Recurrence.NONE,
+        kind: input.kind ?? TaskKind.ACTION,
+        progressStatus: input.progressStatus ?? ProgressStatus.NOT_STARTED,
+        completedOn: input.completedOn ?? null,
+        targets: targetsOf(input.targets),
+        parentTask: input.parentTaskId ? await findOrFail(em, Task, input.parentTaskId, 'Parent task') : null,
+      });
+      if (input.assignments) await replaceAssignments(em, task, input.assignments);
+      return task;
+    });
+  }
+
+  async update(input: UpdateTaskInput): Promise<Task> {
+    return this.em.transactional(async (em) => {
+      const task = await findForChange(em, Task, input.id, input.version, 'Task');
+      if (input.sourceClauseId) task.sourceClause = await findOrFail(em, Clause, input.sourceClauseId, 'Source clause');
+      if (input.title != null) task.title = input.title.trim();
+      if (input.description !== undefined) task.description = input.description;
+      if (input.dueDate !== undefined) task.dueDate = input.dueDate;
+      if (input.duePhrase !== undefined) task.duePhrase = input.duePhrase;
+      if (input.recurrence) task.recurrence = input.recurrence;
+      if (input.kind) task.kind = input.kind;
+      if (input.progressStatus) task.progressStatus = input.progressStatus;
+      if (input.completedOn !== undefined) task.completedOn = input.completedOn;
+      if (input.targets) task.targets = targetsOf(input.targets);
+      if (input.parentTaskId !== undefined) {
+        task.parentTask = input.parentTaskId ? await findOrFail(em, Task, input.parentTaskId, 'Parent task') : null;
+        await assertNoParentCycle(em, task);
+      }
+      assertDates(task);
+      if (input.assignments) await replaceAssignments(em, task, input.assignments);
+      // An assignment change alone must still move the task's version, so concurrent editors see each other.
+      if (input.assignments) task.updatedAt = new Date();
+      return task;
+    });
+  }
+
+  async delete(uuid: string, version: number): Promise<void> {
+    await this.em.transactional(async (em) => {
+      em.remove(await findForChange(em, Task, uuid, version, 'Task'));
+    });
+  }
+
+  async addAssignment(input: AddAssignmentInput): Promise<Assignment> {
+    return this.em.transactional(async (em) => {
+      const task = await findOrFail(em, Task, input.taskId, 'Task');
+      const agency = await findOrFail(em, Agency, input.agencyId, 'Agency');
+      const existing = await em.findOne(Assignment, { task, agency });
+      if (existing) throw new ConflictError(`${agency.name} is already assigned to this task as ${existing.role}`);
+      return em.create(Assignment, { task, agency, role: input.role, requested: input.requested ?? false, inherited: input.inherited ?? false });
+    });
+  }
+
+  async updateAssignment(input: UpdateAssignmentInput): Promise<Assignment> {
+    return this.em.transactional(async (em) => {
+      const assignment = await findForChange(em, Assignment, input.id, input.version, 'Assignment');
+      if (input.role) assignment.role = input.role;
+      if (input.requested != null) assignment.requested = input.requested;
+      return assignment;
+    });
+  }
+
+  async removeAssignment(uuid: string, version: number): Promise<void> {
+    await this.em.transactional(async (em) => {
+      em.remove(await findForChange(em, Assignment, uuid, version, 'Assignment'));
+    });
+  }
+}
+
+function assertDates(task: { progressStatus?: ProgressStatus; completedOn?: string | null }): void {
+  if (task.progressStatus === ProgressStatus.DONE && !task.completedOn) {
+    throw new BadInputError('completedOn is required when progressStatus is DONE', { argument: 'completedOn' });
+  }
+  if (task.completedOn && task.progressStatus && task.progressStatus !== ProgressStatus.DONE) {
+    throw new BadInputError('completedOn is only for a task whose progressStatus is DONE', { argument: 'completedOn' });
+  }
+}
+
+function targetsOf(targets: TaskTargetInput[] | undefined): TaskTarget[] {
+  return (targets ?? []).map((target) => ({
+    text: target.text.trim(),
+    comparator: target.comparator ?? null,
+    value: target.value ?? null,
+    unit: target.unit ?? null,
+  }));
+}
+
+async function replaceAssignments(em: EntityManager, task: Task, assignments: AssignmentInput[]): Promise<void> {
+  const agencyUuids = assignments.map((assignment) => assignment.agencyId);
+  const duplicate = agencyUuids.find((uuid, index) => agencyUuids.indexOf(uuid) !== index);
+  if (duplicate) throw new BadInputError(`assignments name agency ${duplicate} twice; give each agency one role`, { argument: 'assignments' });
+  const agencies = await em.find(Agency, { uuid: { $in: agencyUuids } });
+  const missing = agencyUuids.filter((uuid) => !agencies.some((agency) => agency.uuid === uuid));
+  if (missing.length) throw new BadInputError(`assignments name agencies that do not exist: ${missing.join(', ')}`, { argument: 'assignments' });
+  const current = await em.find(Assignment, { task });
+  for (const assignment of current) em.remove(assignment);
+  await em.flush();
+  for (const assignment of assignments) {
+    em.create(Assignment, {
+      task,
+      agency: agencies.find((agency) => agency.uuid === assignment.agencyId)!,
+      role: assignment.role,
+      requested: assignment.requested ?? false,
+      inherited: assignment.inherited ?? false,
+    });
+  }
+}
+
+async function assertNoParentCycle(em: EntityManager, task: Task): Promise<void> {
+  const seen = new Set([task.uuid]);
+  for (let parent = task.parentTask; parent; ) {
+    if (seen.has(parent.uuid)) throw new BadInputError('A task cannot carry out itself or one of the tasks that carry it out', { argument: 'parentTaskId' });
+    seen.add(parent.uuid);
+    parent = (await em.findOne(Task, { uuid: parent.uuid }))?.parentTask ?? null;
+  }
+}
