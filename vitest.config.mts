@@ -1,7 +1,14 @@
+import { createRequire } from 'node:module';
+
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  // graphql ships separate CommonJS and ESM builds; Apollo and type-graphql load the CommonJS one, so the
+  // code under test must too, or two GraphQLError classes exist and instanceof lies.
+  resolve: { alias: { graphql: require.resolve('graphql') } },
   // swc emits the decorator metadata type-graphql and MikroORM read; esbuild would not.
   plugins: [swc.vite({ jsc: { transform: { useDefineForClassFields: false, decoratorMetadata: true, legacyDecorator: true } } })],
   test: {

@@ -1,12 +1,4 @@
 // Expected failures are values with a stable code; this file maps them, and database refusals, to GraphQL errors.
-import {
-  ForeignKeyConstraintViolationException,
-  NotNullConstraintViolationException,
-  OptimisticLockError,
-  UniqueConstraintViolationException,
-  CheckConstraintViolationException,
-  DriverException,
-} from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 export enum ErrorCode {
@@ -68,8 +60,16 @@ const CONSTRAINT_MESSAGES: Record<string, { code: ErrorCode; message: string }> 
   report_progress_range: { code: ErrorCode.BAD_USER_INPUT, message: 'progress must be between 0 and 100' },
 };
 
-function constraintOf(error: DriverException): string | undefined {
-  return (error as DriverException & { constraint?: string }).constraint;
+interface DatabaseError {
+  name: string;
+  /** SQLSTATE, e.g. 23505 */
+  code?: string;
+  constraint?: string;
+}
+
+// Matched by name and SQLSTATE, not instanceof: a test runner may load MikroORM's exception classes twice.
+function isDatabaseError(error: unknown): error is DatabaseError {
+  return error instanceof Error && typeof (error as DatabaseError).code === 'string' && /Exception$/.test(error.name);
 }
 
 interface MappedError {
@@ -81,29 +81,35 @@ interface MappedError {
 /** What a resolver threw, in the caller's terms; undefined when it was not expected (a bug or an outage). */
 function mapExpected(error: unknown): MappedError | undefined {
   if (error instanceof DomainError) return { code: error.code, message: error.message, details: error.details };
-  if (error instanceof OptimisticLockError) {
+  if (error instanceof Error && error.name === 'OptimisticLockError') {
     return { code: ErrorCode.CONFLICT, message: 'Someone else changed this record since you read it; reload it and apply your change again' };
   }
-  if (!(error instanceof DriverException)) return undefined;
-  const constraint = constraintOf(error);
+  if (!isDatabaseError(error)) return undefined;
+  const { constraint } = error;
   const known = constraint ? CONSTRAINT_MESSAGES[constraint] : undefined;
   if (known) return { ...known, details: { constraint } };
-  if (error instanceof UniqueConstraintViolationException) {
-    return { code: ErrorCode.CONFLICT, message: 'A record with these values already exists', details: { constraint } };
+  switch (error.code) {
+    case '23505':
+      return { code: ErrorCode.CONFLICT, message: 'A record with these values already exists', details: { constraint } };
+    case '23503':
+      return { code: ErrorCode.CONFLICT, message: 'The record refers to, or is referred to by, another record', details: { constraint } };
+    case '23502':
+    case '23514':
+    case '22001':
+      return { code: ErrorCode.BAD_USER_INPUT, message: 'A required value is missing or out of range', details: { constraint } };
+    default:
+      return undefined;
   }
-  if (error instanceof ForeignKeyConstraintViolationException) {
-    return { code: ErrorCode.CONFLICT, message: 'The record refers to, or is referred to by, another record', details: { constraint } };
-  }
-  if (error instanceof NotNullConstraintViolationException || error instanceof CheckConstraintViolationException) {
-    return { code: ErrorCode.BAD_USER_INPUT, message: 'A required value is missing or out of range', details: { constraint } };
-  }
-  return undefined;
 }
 
 /** Apollo's formatError: expected errors pass with their code, unexpected ones lose their message outside development. */
 export function formatError(exposeInternals: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    // Apollo and graphql-js may wrap the thrown error more than once.
+    let original: unknown = error;
+    while (original instanceof Error && original.name === 'GraphQLError' && (original as GraphQLError).originalError) {
+      original = (original as GraphQLError).originalError;
+    }
     const { stacktrace, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     const debug = exposeInternals && stacktrace ? { stacktrace } : {};
     // graphql-js, Apollo and type-graphql's validation already speak GraphQL and carry their own codes.

@@ -51,7 +51,7 @@ export class Document extends RecordEntity {
   @Enum({ items: () => DocumentStatus, type: 'text', default: DocumentStatus.IN_EFFECT })
   status: DocumentStatus = DocumentStatus.IN_EFFECT;
 
-  @Field(() => String, { nullable: true, description: 'The document as it was entered, whole, flaws included' })
+  /** Lazy: lists never read it; the GraphQL field loads it through a loader. */
   @Property({ type: 'text', nullable: true, lazy: true })
   originalText?: string | null;
 

@@ -57,6 +57,11 @@ export class DocumentResolver {
     return uuid ? loaders.agency.byUuid.load(uuid) : null;
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'The document as it was entered, whole, flaws included' })
+  originalText(@Root() document: Document, @Ctx() { loaders }: Context) {
+    return loaders.document.originalText.load(document.uuid);
+  }
+
   @FieldResolver(() => [Clause], { description: 'The whole clause tree, depth first in printed order (one request)' })
   async clauses(@Root() document: Document, @Ctx() { loaders }: Context) {
     return inDocumentOrder(await loaders.clause.ofDocument.load(document.uuid));

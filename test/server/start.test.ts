@@ -1,0 +1,99 @@
+// What a new user does: start the registry with nothing but Node, a second time on the same folder, and stop it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { freePort } from '../../server/database/embedded-postgres';
+
+const root = join(__dirname, '..', '..');
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startRegistry(env: Record<string, string>): Started {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'server/main.ts'], {
+    cwd: root,
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(started: Started, pattern: RegExp, timeoutMs = 90_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = pattern.exec(started.output());
+    if (match) return match[0];
+    if (started.child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`never printed ${pattern}; output:\n${started.output()}`);
+}
+
+describe('npm start on a bare machine', () => {
+  let dataDir: string;
+  let first: Started;
+  let url: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'registry-start-'));
+    first = startRegistry({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    url = (await waitFor(first, /http:\/\/localhost:\d+(?=\/graphql)/)).trim();
+  }, 120_000);
+
+  afterAll(async () => {
+    if (first.child.exitCode === null) first.child.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts an embedded PostgreSQL, migrates, loads the demo data and prints the URL', async () => {
+    expect(first.output()).toContain('Loaded the demo data: 19/KH-UBND');
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ document(symbol: "19/KH-UBND") { clause(path: "III.2") { tasks { trace { roots { symbol } } } } } }' }),
+    });
+    const body = await response.json();
+    expect(body.data.document.clause.tasks[0].trace.roots).toEqual([{ symbol: '183-QĐ/TW' }]);
+  });
+
+  it('refuses, with a message and not a hang, a second instance on the same data folder', async () => {
+    const second = startRegistry({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    const code = await Promise.race([second.exited, new Promise((resolve) => setTimeout(() => resolve('hung'), 60_000))]);
+    expect(code).toBe(1);
+    expect(second.output()).toMatch(/in use by another PostgreSQL/);
+  });
+
+  it('shuts down cleanly on SIGTERM: the embedded PostgreSQL stops too', async () => {
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  });
+
+  it('starts again on the same folder without loading the demo twice', async () => {
+    const again = startRegistry({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    const againUrl = (await waitFor(again, /http:\/\/localhost:\d+(?=\/graphql)/)).trim();
+    const response = await fetch(`${againUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ documents(filter: { referenced: false }) { totalCount } }' }),
+    });
+    expect((await response.json()).data.documents.totalCount).toBe(1);
+    expect(again.output()).not.toContain('Loaded the demo data');
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+  });
+});
