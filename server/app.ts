@@ -39,7 +39,7 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
 }
 
 export async function startApp(orm: MikroORM, config: Config): Promise<RegistryApp> {
-  const exposeInternals = !config.production;
+  const exposeInternals = config.exposeInternalErrors && !config.production;
   const apollo = new ApolloServer<Context>({
     schema: await registrySchema(),
     formatError: formatError(exposeInternals),

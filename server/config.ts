@@ -8,6 +8,8 @@ export interface Config {
   databaseUrl?: string;
   dataDir: string;
   production: boolean;
+  /** Send unexpected errors' messages and stacks to clients: only in development and test runs. */
+  exposeInternalErrors: boolean;
   /** Load the demo documents into an empty database on start. */
   loadDemoData: boolean;
   /** Days before a due date when a task counts as DUE_SOON. */
@@ -48,6 +50,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: resolve(projectRoot, process.env.DATA_DIR || '.data'),
     production,
+    exposeInternalErrors: ['development', 'test'].includes(process.env.NODE_ENV ?? ''),
     loadDemoData: flag('DEMO_DATA', true),
     dueSoonDays: integer('DUE_SOON_DAYS', 7),
     maxBodyBytes: integer('MAX_BODY_BYTES', 8 * 1024 * 1024),
