@@ -66,7 +66,7 @@ describe('npm start on a bare machine', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ document(symbol: "19/KH-UBND") { clause(path: "III.2") { tasks { trace { roots { symbol } } } } } }' }),
     });
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.data.document.clause.tasks[0].trace.roots).toEqual([{ symbol: '183-QĐ/TW' }]);
   });
 
@@ -91,7 +91,7 @@ describe('npm start on a bare machine', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ documents(filter: { referenced: false }) { totalCount } }' }),
     });
-    expect((await response.json()).data.documents.totalCount).toBe(1);
+    expect(((await response.json()) as any).data.documents.totalCount).toBe(1);
     expect(again.output()).not.toContain('Loaded the demo data');
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
