@@ -91,6 +91,7 @@ function mapExpected(error: unknown): MappedError | undefined {
   switch (error.code) {
     case '23505':
       return { code: ErrorCode.CONFLICT, message: 'A record with these values already exists', details: { constraint } };
+    case '23001': // restrict_violation
     case '23503':
       return { code: ErrorCode.CONFLICT, message: 'The record refers to, or is referred to by, another record', details: { constraint } };
     case '23502':

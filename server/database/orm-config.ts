@@ -16,6 +16,9 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     forceUtcTimezone: true,
     // Relations are loaded through per-request DataLoaders; nothing is fetched behind the resolver's back.
     populateWhere: 'infer',
+    // Batched UPDATEs do not hand the new versions back to entities whose primary key property is not named
+    // like its column (uuid → id), so a second flush in the same transaction would fail its own version check.
+    useBatchUpdates: false,
     pool: { min: 0, max: 10 },
     migrations: {
       tableName: 'mikro_orm_migrations',

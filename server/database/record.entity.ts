@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, Int, InterfaceType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 
 import { encodeGlobalId } from '../graphql/global-id';
 
@@ -14,7 +14,11 @@ export abstract class Node {
 }
 
 @Entity({ abstract: true })
-/** Fields declared here are inherited by every entity's GraphQL type, each of which implements Node. */
+/**
+ * Fields declared here are inherited by every entity's GraphQL type, each of which implements Node. type-graphql
+ * only inherits fields from a registered type; unreferenced, this one never appears in the schema itself.
+ */
+@ObjectType()
 export abstract class RecordEntity {
   [OptionalProps]?: 'uuid' | 'createdAt' | 'updatedAt' | 'version';
 

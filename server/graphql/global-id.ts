@@ -19,7 +19,8 @@ export function decodeGlobalId(globalId: string): { typeName: string; uuid: stri
 export function uuidOf(globalId: string, typeName: string, what: string): string {
   const decoded = decodeGlobalId(globalId);
   if (!decoded || decoded.typeName !== typeName) {
-    throw new BadInputError(`${what} "${globalId}" is not the ID of a ${typeName}`, { argument: what });
+    const shown = globalId.length > 80 ? `${globalId.slice(0, 80)}…` : globalId;
+    throw new BadInputError(`${what} "${shown}" is not the ID of a ${typeName}`, { argument: what });
   }
   return decoded.uuid;
 }

@@ -1,8 +1,9 @@
 // The rules for agencies: unique names, groups with members, parents that never loop.
+import { RawQueryFragment } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
 import { findForChange, findOrFail } from '../../database/record-access';
-import { BadInputError, ConflictError } from '../../errors';
+import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { orderByOf, paginate, type ConnectionArgs } from '../../graphql/connection';
 import { searchFilter } from '../../graphql/search';
 import { Agency } from './agency.entity';
@@ -19,7 +20,8 @@ export class AgencyService {
     if (filter?.isGroup != null) where.push({ isGroup: filter.isGroup });
     if (filter?.parentId) where.push({ parent: filter.parentId });
     const orderBy = orderByOf(order, { NAME: 'name', CREATED_AT: 'createdAt' }, [{ name: 'asc' }]);
-    return paginate(this.em, Agency, { $and: where } as FilterQuery<Agency>, orderBy, page);
+    // The raw fragments of `where` (search, …) are single-use; run() keeps them for both the count and the find.
+    return RawQueryFragment.run(() => paginate(this.em, Agency, { $and: where } as FilterQuery<Agency>, orderBy, page));
   }
 
   async create(input: CreateAgencyInput): Promise<Agency> {
@@ -56,11 +58,33 @@ export class AgencyService {
     });
   }
 
+  /** Refuses while documents, tasks or reports still name the agency, so none of them is left naming nothing. */
   async delete(uuid: string, version: number): Promise<void> {
     await this.em.transactional(async (em) => {
       const agency = await findForChange(em, Agency, uuid, version, 'Agency');
+      await assertUnused(em, agency);
       em.remove(agency);
     });
+  }
+}
+
+async function assertUnused(em: EntityManager, agency: Agency): Promise<void> {
+  // Recipients are JSON lines, not a foreign key: nothing but this check keeps them from dangling.
+  const [uses] = await em.execute<{ issued: number; received: number; assigned: number; reported: number }[]>(
+    `select (select count(*)::int from document where issuer_id = ?) as issued,
+            (select count(*)::int from document where recipients @> ?::jsonb) as received,
+            (select count(*)::int from assignment where agency_id = ?) as assigned,
+            (select count(*)::int from report where agency_id = ?) as reported`,
+    [agency.uuid, JSON.stringify([{ agencyUuid: agency.uuid }]), agency.uuid, agency.uuid],
+  );
+  const named = [
+    uses.issued && `the issuer of ${uses.issued} document(s)`,
+    uses.received && `a recipient of ${uses.received} document(s)`,
+    uses.assigned && `assigned to ${uses.assigned} task(s)`,
+    uses.reported && `the submitter of ${uses.reported} report(s)`,
+  ].filter(Boolean);
+  if (named.length) {
+    throw new ConflictError(`Agency "${agency.name}" is still ${named.join(', ')}; change those records first`, { ...uses });
   }
 }
 
@@ -72,7 +96,7 @@ async function setMembers(em: EntityManager, group: Agency, memberUuids: string[
   if (memberUuids.includes(group.uuid)) throw new BadInputError('A group cannot be a member of itself', { argument: 'memberIds' });
   const members = await em.find(Agency, { uuid: { $in: memberUuids } });
   const missing = memberUuids.filter((uuid) => !members.some((member) => member.uuid === uuid));
-  if (missing.length) throw new BadInputError(`memberIds names agencies that do not exist: ${missing.join(', ')}`, { argument: 'memberIds' });
+  if (missing.length) throw new NotFoundError(`memberIds names agencies that do not exist: ${missing.join(', ')}`, { argument: 'memberIds' });
   if (members.length && !group.isGroup) group.isGroup = true;
   await group.members.init();
   group.members.set(members);
@@ -82,7 +106,9 @@ async function assertNotOwnAncestor(em: EntityManager, agency: Agency): Promise<
   const seen = new Set([agency.uuid]);
   let current = agency.parent;
   while (current) {
-    if (seen.has(current.uuid)) throw new ConflictError(`Agency "${agency.name}" cannot be placed under its own sub-agency`);
+    if (seen.has(current.uuid)) {
+      throw new BadInputError(`Agency "${agency.name}" cannot be placed under its own sub-agency`, { argument: 'parentId' });
+    }
     seen.add(current.uuid);
     current = (await em.findOne(Agency, { uuid: current.uuid }))?.parent ?? null;
   }

@@ -1,4 +1,5 @@
 // The clause tree's rules: positions without gaps, paths that follow labels and shape, subtrees that move and go whole.
+import { RawQueryFragment } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
 import { findForChange, findOrFail } from '../../database/record-access';
@@ -23,7 +24,8 @@ export class ClauseService {
     if (filter?.documentId) where.push({ document: filter.documentId });
     if (filter?.kind?.length) where.push({ kind: { $in: filter.kind } });
     if (filter?.search) where.push(searchFilter('$.label, $.heading, $.text', filter.search));
-    return paginate(this.em, Clause, { $and: where } as FilterQuery<Clause>, [{ document: { uuid: 'asc' } }, { path: 'asc' }], page);
+    // The raw fragments of `where` (search, …) are single-use; run() keeps them for both the count and the find.
+    return RawQueryFragment.run(() => paginate(this.em, Clause, { $and: where } as FilterQuery<Clause>, [{ document: { uuid: 'asc' } }, { path: 'asc' }], page));
   }
 
   async findByPath(documentUuid: string, path: string): Promise<Clause | null> {
@@ -138,7 +140,9 @@ export function insertClauseTree(em: EntityManager, document: Document, trees: C
 /** Every clause's path from its label and place; only changed paths are written. */
 export async function recomputePaths(em: EntityManager, documentUuid: string): Promise<void> {
   await em.flush();
-  const clauses = await em.find(Clause, { document: documentUuid });
+  // refresh: a batched UPDATE does not hand the new versions back to the entities (their key property is `uuid`,
+  // the column `id`), and the path UPDATE below would then fail its own optimistic lock check.
+  const clauses = await em.find(Clause, { document: documentUuid }, { refresh: true });
   const paths = computePaths(
     clauses.map((clause) => ({
       uuid: clause.uuid,

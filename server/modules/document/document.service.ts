@@ -1,8 +1,9 @@
 // The rules for documents and the references between them.
+import { RawQueryFragment } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
 import { findForChange, findOrFail } from '../../database/record-access';
-import { BadInputError, ConflictError } from '../../errors';
+import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { orderByOf, paginate, type ConnectionArgs } from '../../graphql/connection';
 import { searchFilter } from '../../graphql/search';
 import { Agency } from '../agency/agency.entity';
@@ -37,7 +38,8 @@ export class DocumentService {
       { ISSUED_ON: 'issuedOn', SYMBOL: 'symbol', TITLE: 'title', CREATED_AT: 'createdAt' },
       [{ issuedOn: 'desc nulls last' as 'desc' }],
     );
-    return paginate(this.em, Document, { $and: where } as FilterQuery<Document>, orderBy, page);
+    // The raw fragments of `where` (search, …) are single-use; run() keeps them for both the count and the find.
+    return RawQueryFragment.run(() => paginate(this.em, Document, { $and: where } as FilterQuery<Document>, orderBy, page));
   }
 
   /** The document with this symbol; `issuerUuid` settles a symbol two issuers share. */
@@ -139,7 +141,7 @@ async function recipientsOf(em: EntityManager, recipients: RecipientInput[] | un
   const agencyUuids = [...new Set((recipients ?? []).map((recipient) => recipient.agencyId).filter((id): id is string => Boolean(id)))];
   const known = new Set((await em.find(Agency, { uuid: { $in: agencyUuids } })).map((agency) => agency.uuid));
   const unknown = agencyUuids.filter((uuid) => !known.has(uuid));
-  if (unknown.length) throw new BadInputError(`recipients name agencies that do not exist: ${unknown.join(', ')}`, { argument: 'recipients' });
+  if (unknown.length) throw new NotFoundError(`recipients name agencies that do not exist: ${unknown.join(', ')}`, { argument: 'recipients' });
   return (recipients ?? []).map((recipient) => ({
     name: recipient.name.trim(),
     purpose: recipient.purpose ?? null,

@@ -1,9 +1,9 @@
 // The rules for tasks and their assignments: a legal basis always, dates that agree, agencies that exist.
-import { raw } from '@mikro-orm/core';
+import { raw, RawQueryFragment } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
 import { findForChange, findOrFail } from '../../database/record-access';
-import { BadInputError, ConflictError } from '../../errors';
+import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { orderByOf, paginate, type ConnectionArgs } from '../../graphql/connection';
 import { searchFilter } from '../../graphql/search';
 import { Agency } from '../agency/agency.entity';
@@ -53,12 +53,14 @@ export class TaskService {
     if (filter?.deadlineStatus?.length) where.push(deadlineStatusFilter(filter.deadlineStatus, deadlines.today, deadlines.dueSoonDays));
     if (filter?.search) where.push(searchFilter('$.title, $.description, $.due_phrase', filter.search));
     const orderBy = orderByOf(order, { DUE_DATE: 'dueDate', TITLE: 'title', CREATED_AT: 'createdAt' }, [{ createdAt: 'asc' }]);
-    return paginate(this.em, Task, { $and: where } as FilterQuery<Task>, orderBy, page);
+    // The raw fragments of `where` (search, …) are single-use; run() keeps them for both the count and the find.
+    return RawQueryFragment.run(() => paginate(this.em, Task, { $and: where } as FilterQuery<Task>, orderBy, page));
   }
 
   async create(input: CreateTaskInput): Promise<Task> {
     return this.em.transactional(async (em) => {
-      assertDates(input);
+      // Checked with the status the task will have: completedOn on a task that defaults to NOT_STARTED is refused too.
+      assertDates({ progressStatus: input.progressStatus ?? ProgressStatus.NOT_STARTED, completedOn: input.completedOn });
       const task = em.create(Task, {
         sourceClause: await findOrFail(em, Clause, input.sourceClauseId, 'Source clause'),
         title: input.title.trim(),
@@ -158,10 +160,10 @@ async function replaceAssignments(em: EntityManager, task: Task, assignments: As
   if (duplicate) throw new BadInputError(`assignments name agency ${duplicate} twice; give each agency one role`, { argument: 'assignments' });
   const agencies = await em.find(Agency, { uuid: { $in: agencyUuids } });
   const missing = agencyUuids.filter((uuid) => !agencies.some((agency) => agency.uuid === uuid));
-  if (missing.length) throw new BadInputError(`assignments name agencies that do not exist: ${missing.join(', ')}`, { argument: 'assignments' });
-  const current = await em.find(Assignment, { task });
-  for (const assignment of current) em.remove(assignment);
-  await em.flush();
+  if (missing.length) throw new NotFoundError(`assignments name agencies that do not exist: ${missing.join(', ')}`, { argument: 'assignments' });
+  // Deleted directly, not through a flush: a flush here would also write the task, and the task's version would
+  // then move twice in one mutation.
+  await em.nativeDelete(Assignment, { task: task.uuid });
   for (const assignment of assignments) {
     em.create(Assignment, {
       task,
