@@ -2,5 +2,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 
 import { Migration20261123084109 } from './Migration20261123084109';
+import { Migration20261123091408 } from './Migration20261123091408';
 
-export const migrationsList: MigrationObject[] = [{ name: 'Migration20261123084109', class: Migration20261123084109 }];
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261123084109', class: Migration20261123084109 },
+  { name: 'Migration20261123091408', class: Migration20261123091408 },
+];

@@ -82,7 +82,10 @@ interface MappedError {
 function mapExpected(error: unknown): MappedError | undefined {
   if (error instanceof DomainError) return { code: error.code, message: error.message, details: error.details };
   if (error instanceof Error && error.name === 'OptimisticLockError') {
-    return { code: ErrorCode.CONFLICT, message: 'Someone else changed this record since you read it; reload it and apply your change again' };
+    return {
+      code: ErrorCode.CONFLICT,
+      message: 'Someone else changed this record since you read it; reload it and apply your change again',
+    };
   }
   if (!isDatabaseError(error)) return undefined;
   const { constraint } = error;

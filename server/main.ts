@@ -1,7 +1,7 @@
 // npm start: the registry with nothing but Node — an embedded PostgreSQL unless DATABASE_URL names one.
-import { loadConfig } from './config';
 import { connectDatabase, migrate, startApp } from './app';
-import { DataDirInUseError, startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
+import { loadConfig } from './config';
+import { DataDirInUseError, type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { loadDemoData } from './demo/load-demo';
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 
-import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
 
 import { migrationsList } from '../../migrations';
 import { ENTITIES } from './entities';

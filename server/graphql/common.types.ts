@@ -1,5 +1,5 @@
 // Small GraphQL types several modules answer with.
-import { Field, ID, Int, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'What a delete removed' })
 export class DeletedRecord {

@@ -1,7 +1,8 @@
 // Relay connections: one argument type, one result shape and one paginate() for every list in the API.
+import { raw, RawQueryFragment } from '@mikro-orm/core';
 import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { Max, Min } from 'class-validator';
-import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import type { RecordEntity } from '../database/record.entity';
 import { BadInputError } from '../errors';
@@ -130,13 +131,15 @@ export async function paginate<T extends RecordEntity>(
   orderBy: QueryOrderMap<T>[],
   args: ConnectionArgs,
 ): Promise<ConnectionResult<T>> {
-  const totalCount = await em.count(entity, where);
-  const { offset, limit } = pageWindow(args, totalCount);
-  const rows =
-    limit === 0
-      ? []
-      : await em.find(entity, where, { orderBy: [...orderBy, { uuid: 'asc' } as QueryOrderMap<T>], offset, limit });
-  return toConnection(rows, offset, totalCount);
+  // MikroORM forgets a raw SQL fragment (search, deadline status …) once a query has used it; run() keeps the
+  // fragments of `where` alive for both the count and the find, as MikroORM's own findAndCount does.
+  return RawQueryFragment.run(async () => {
+    const totalCount = await em.count(entity, where);
+    const { offset, limit } = pageWindow(args, totalCount);
+    const rows =
+      limit === 0 ? [] : await em.find(entity, where, { orderBy: [...orderBy, { uuid: 'asc' } as QueryOrderMap<T>], offset, limit });
+    return toConnection(rows, offset, totalCount);
+  });
 }
 
 export enum OrderDirection {
@@ -145,16 +148,27 @@ export enum OrderDirection {
 }
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 
-/** MikroORM order maps for a list of `{ field, direction }` inputs; `columns` maps each GraphQL field to a property path. */
+/** A column to order by: a property path, or a text column that sorts the way Vietnamese readers expect. */
+export type OrderColumn = string | { vietnameseText: { property: string; column: string } };
+
+/**
+ * MikroORM order maps for a list of `{ field, direction }` inputs; `columns` maps each GraphQL field to a column.
+ * Vietnamese text sorts by search_text() first (accents and case folded, so "Đài" sits with the d's and "Ủy" with
+ * the u's, which byte order would put last), then by the text itself.
+ */
 export function orderByOf<F extends string>(
   orders: { field: F; direction: OrderDirection }[] | undefined,
-  columns: Record<F, string>,
-  fallback: Record<string, 'asc' | 'desc'>[],
+  columns: Record<F, OrderColumn>,
+  defaults: { field: F; direction: OrderDirection }[],
 ): Record<string, unknown>[] {
-  if (!orders?.length) return fallback;
-  return orders.map(({ field, direction }) => {
-    const path = columns[field].split('.');
-    const order: unknown = direction === OrderDirection.ASC ? 'asc nulls last' : 'desc nulls last';
-    return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), order) as Record<string, unknown>;
+  return (orders?.length ? orders : defaults).flatMap(({ field, direction }) => {
+    const order = direction === OrderDirection.ASC ? 'asc nulls last' : 'desc nulls last';
+    const column = columns[field];
+    if (typeof column !== 'string') {
+      const { property, column: sqlColumn } = column.vietnameseText;
+      return [{ [raw((alias: string) => `search_text(${alias}.${sqlColumn})`)]: order }, { [property]: order }];
+    }
+    const path = column.split('.');
+    return [path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), order) as Record<string, unknown>];
   });
 }

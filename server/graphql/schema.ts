@@ -3,7 +3,7 @@ import 'reflect-metadata';
 
 import { writeFile } from 'node:fs/promises';
 
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 
 import { AgencyResolver } from '../modules/agency/agency.resolver';

@@ -9,7 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 
 import type { Config } from '../config';
 import { withStatementCount } from '../database/sql-statement-counter';
-import { createContext, type Context } from '../graphql/context';
+import { type Context, createContext } from '../graphql/context';
 
 class PayloadTooLargeError extends Error {}
 

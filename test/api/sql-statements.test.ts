@@ -12,34 +12,51 @@ beforeAll(async () => {
   const agencies = (await app.ok(`{ agencies(first: 4) { nodes { id } } }`)).agencies.nodes;
   const clauses = document.clauses.filter((clause: { path: string }) => clause.path.startsWith('II.'));
   for (let index = 0; index < 40; index++) {
-    await app.ok(
-      `mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`,
-      {
-        input: {
-          sourceClauseId: clauses[index % clauses.length].id,
-          title: `Nhiệm vụ thử ${index}`,
-          dueDate: `2025-0${(index % 9) + 1}-15`,
-          assignments: [
-            { agencyId: agencies[index % 4].id, role: 'LEAD' },
-            { agencyId: agencies[(index + 1) % 4].id, role: 'COORDINATOR' },
-          ],
-        },
+    await app.ok(`mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, {
+      input: {
+        sourceClauseId: clauses[index % clauses.length].id,
+        title: `Nhiệm vụ thử ${index}`,
+        dueDate: `2025-0${(index % 9) + 1}-15`,
+        assignments: [
+          { agencyId: agencies[index % 4].id, role: 'LEAD' },
+          { agencyId: agencies[(index + 1) % 4].id, role: 'COORDINATOR' },
+        ],
       },
-    );
+    });
   }
 });
 afterAll(async () => app?.stop());
 
 const TASKS_PAGE = /* GraphQL */ `
-  query($first: Int!) {
+  query ($first: Int!) {
     tasks(first: $first) {
       totalCount
       nodes {
         title
         deadlineStatus
-        sourceClause { path citation document { symbol issuer { name } } }
-        document { symbol }
-        assignments { role agency { name shortName parent { name } } }
+        sourceClause {
+          path
+          citation
+          document {
+            symbol
+            issuer {
+              name
+            }
+          }
+        }
+        document {
+          symbol
+        }
+        assignments {
+          role
+          agency {
+            name
+            shortName
+            parent {
+              name
+            }
+          }
+        }
       }
     }
   }
@@ -67,7 +84,7 @@ describe('SQL statements per request', () => {
     expect(many.sqlStatements).toBe(one.sqlStatements);
   });
 
-  it('are the same for a document with its whole clause tree and each clause\'s tasks, whatever the tree\'s size', async () => {
+  it("are the same for a document with its whole clause tree and each clause's tasks, whatever the tree's size", async () => {
     const { agencies } = await app.ok(`{ agencies(first: 1) { nodes { id } } }`);
     const { createDocument } = await app.ok(
       `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { clauses { id path } } }`,
@@ -81,7 +98,11 @@ describe('SQL statements per request', () => {
       },
     );
     await app.ok(`mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, {
-      input: { sourceClauseId: createDocument.clauses[1].id, title: 'Một việc', assignments: [{ agencyId: agencies.nodes[0].id, role: 'LEAD' }] },
+      input: {
+        sourceClauseId: createDocument.clauses[1].id,
+        title: 'Một việc',
+        assignments: [{ agencyId: agencies.nodes[0].id, role: 'LEAD' }],
+      },
     });
     const TREE = `query($symbol: String!) { document(symbol: $symbol) { clauses { path citation tasks { title assignments { agency { name } } } } } }`;
     const small = await app.gql(TREE, { symbol: '1/KH-TEST' });

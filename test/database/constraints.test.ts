@@ -14,7 +14,8 @@ beforeAll(async () => {
   sql = new Client({ connectionString: app.databaseUrl });
   await sql.connect();
   plan = (await sql.query(`select id, issuer_id from document where symbol = '19/KH-UBND'`)).rows[0];
-  clause = async (path) => (await sql.query(`select id, document_id from clause where document_id = $1 and path = $2`, [plan.id, path])).rows[0];
+  clause = async (path) =>
+    (await sql.query(`select id, document_id from clause where document_id = $1 and path = $2`, [plan.id, path])).rows[0];
 });
 afterAll(async () => {
   await sql?.end();
@@ -43,8 +44,11 @@ describe('PostgreSQL refuses what the registry must never hold', () => {
     const other = (await sql.query(`select id from document where symbol = '197-KH/TU'`)).rows[0];
     const parent = await clause('II.3');
     expect(
-      await refusal(`insert into clause (id, document_id, parent_id, position, label, kind, text, path)
-                     values (gen_random_uuid(), $1, $2, 9, 'x', 'ITEM', 'stray', 'stray')`, [other.id, parent.id]),
+      await refusal(
+        `insert into clause (id, document_id, parent_id, position, label, kind, text, path)
+                     values (gen_random_uuid(), $1, $2, 9, 'x', 'ITEM', 'stray', 'stray')`,
+        [other.id, parent.id],
+      ),
     ).toEqual({ code: '23514', constraint: 'clause_parent_same_document' });
   });
 
@@ -59,16 +63,20 @@ describe('PostgreSQL refuses what the registry must never hold', () => {
 
   it('two clauses at the same path of one document', async () => {
     expect(
-      await refusal(`insert into clause (id, document_id, position, label, kind, text, path)
-                     values (gen_random_uuid(), $1, 99, 'I', 'PART', 'again', 'I')`, [plan.id]),
+      await refusal(
+        `insert into clause (id, document_id, position, label, kind, text, path)
+                     values (gen_random_uuid(), $1, 99, 'I', 'PART', 'again', 'I')`,
+        [plan.id],
+      ),
     ).toEqual({ code: '23505', constraint: 'clause_document_id_path_unique' });
   });
 
   it('two documents of one issuer with the same symbol', async () => {
     expect(
-      await refusal(`insert into document (id, kind, symbol, title, issuer_id) values (gen_random_uuid(), 'PLAN', '19/KH-UBND', 'copy', $1)`, [
-        plan.issuer_id,
-      ]),
+      await refusal(
+        `insert into document (id, kind, symbol, title, issuer_id) values (gen_random_uuid(), 'PLAN', '19/KH-UBND', 'copy', $1)`,
+        [plan.issuer_id],
+      ),
     ).toEqual({ code: '23505', constraint: 'document_issuer_id_symbol_unique' });
   });
 
@@ -77,8 +85,11 @@ describe('PostgreSQL refuses what the registry must never hold', () => {
     const citing = (await sql.query(`select id from document where symbol = '197-KH/TU'`)).rows[0];
     const preamble = await clause('preamble');
     expect(
-      await refusal(`insert into document_relation (id, from_document_id, to_document_id, type, citing_clause_id)
-                     values (gen_random_uuid(), $1, $2, 'CITES', $3)`, [citing.id, regulation.id, preamble.id]),
+      await refusal(
+        `insert into document_relation (id, from_document_id, to_document_id, type, citing_clause_id)
+                     values (gen_random_uuid(), $1, $2, 'CITES', $3)`,
+        [citing.id, regulation.id, preamble.id],
+      ),
     ).toEqual({ code: '23514', constraint: 'document_relation_citing_clause_of_source' });
   });
 
@@ -87,16 +98,25 @@ describe('PostgreSQL refuses what the registry must never hold', () => {
     const agency = (await sql.query(`select id from agency where name = 'Sở Tư pháp' or true limit 1`)).rows[0];
     expect((await refusal(`update assignment set role = 'OWNER' where task_id = $1`, [task.id])).code).toBe('23514');
     expect(
-      (await refusal(`insert into report (id, task_id, agency_id, period_start, period_end, kind, progress)
-                      values (gen_random_uuid(), $1, $2, '2025-01-01', '2025-03-31', 'PERIODIC', 140)`, [task.id, agency.id])).constraint,
+      (
+        await refusal(
+          `insert into report (id, task_id, agency_id, period_start, period_end, kind, progress)
+                      values (gen_random_uuid(), $1, $2, '2025-01-01', '2025-03-31', 'PERIODIC', 140)`,
+          [task.id, agency.id],
+        )
+      ).constraint,
     ).toBe('report_progress_range');
   });
 
-  it('and the API explains the same refusal in the caller\'s terms', async () => {
-    const response = await app.gql(
-      `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`,
-      { input: { kind: 'PLAN', symbol: '19/KH-UBND', title: 'copy', issuerId: (await app.ok(`{ document(symbol: "19/KH-UBND") { issuer { id } } }`)).document.issuer.id } },
-    );
+  it("and the API explains the same refusal in the caller's terms", async () => {
+    const response = await app.gql(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
+      input: {
+        kind: 'PLAN',
+        symbol: '19/KH-UBND',
+        title: 'copy',
+        issuerId: (await app.ok(`{ document(symbol: "19/KH-UBND") { issuer { id } } }`)).document.issuer.id,
+      },
+    });
     expect(response.errors?.[0]).toMatchObject({
       message: 'This issuer already has a document with this symbol',
       extensions: { code: 'CONFLICT', constraint: 'document_issuer_id_symbol_unique' },

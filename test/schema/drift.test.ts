@@ -4,8 +4,8 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { printRegistrySchema } from '../../server/graphql/schema';
 import { migrationsList } from '../../migrations';
+import { printRegistrySchema } from '../../server/graphql/schema';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const root = join(__dirname, '..', '..');

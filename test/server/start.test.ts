@@ -1,5 +1,5 @@
 // What a new user does: start the registry with nothing but Node, a second time on the same folder, and stop it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -64,7 +64,9 @@ describe('npm start on a bare machine', () => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ document(symbol: "19/KH-UBND") { clause(path: "III.2") { tasks { trace { roots { symbol } } } } } }' }),
+      body: JSON.stringify({
+        query: '{ document(symbol: "19/KH-UBND") { clause(path: "III.2") { tasks { trace { roots { symbol } } } } } }',
+      }),
     });
     const body = (await response.json()) as any;
     expect(body.data.document.clause.tasks[0].trace.roots).toEqual([{ symbol: '183-QĐ/TW' }]);

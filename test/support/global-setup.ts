@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import
 
 import { connectDatabase, migrate } from '../../server/app';
 import { loadConfig } from '../../server/config';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/database/embedded-postgres';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../server/database/embedded-postgres';
 import { loadDemoData } from '../../server/demo/load-demo';
 import { adminQuery, uniqueDatabaseName, withDatabase } from './database';
 

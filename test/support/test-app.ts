@@ -2,8 +2,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { inject } from 'vitest';
 
-import { connectDatabase, startApp, type RegistryApp } from '../../server/app';
-import { loadConfig, type Config } from '../../server/config';
+import { connectDatabase, type RegistryApp, startApp } from '../../server/app';
+import { type Config, loadConfig } from '../../server/config';
 import { adminQuery, uniqueDatabaseName, withDatabase } from './database';
 
 export interface GraphQLResponse<T = any> {

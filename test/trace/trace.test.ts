@@ -15,11 +15,51 @@ const TRACE = /* GraphQL */ `
         tasks {
           title
           trace {
-            sourceClause { path text }
-            clauses { path label text }
-            document { symbol kind issuer { name } }
-            lineage { depth type from { symbol } to { symbol kind referenced issuedOn issuer { name } } citingClause { path text } citationText }
-            roots { symbol kind issuedOn issuer { name } }
+            sourceClause {
+              path
+              text
+            }
+            clauses {
+              path
+              label
+              text
+            }
+            document {
+              symbol
+              kind
+              issuer {
+                name
+              }
+            }
+            lineage {
+              depth
+              type
+              from {
+                symbol
+              }
+              to {
+                symbol
+                kind
+                referenced
+                issuedOn
+                issuer {
+                  name
+                }
+              }
+              citingClause {
+                path
+                text
+              }
+              citationText
+            }
+            roots {
+              symbol
+              kind
+              issuedOn
+              issuer {
+                name
+              }
+            }
           }
         }
       }
@@ -45,15 +85,37 @@ describe('an auditor traces a task to its legal basis', () => {
     ]);
     expect(trace.lineage[0].citingClause.path).toBe('preamble');
     expect(trace.lineage[0].citingClause.text).toMatch(/^Thực hiện Kế hoạch số 197-KH\/TU ngày 27\/11\/2024 của Tỉnh ủy/);
-    expect(trace.lineage[1].to).toMatchObject({ kind: 'REGULATION', referenced: true, issuedOn: '2024-09-18', issuer: { name: 'Bộ Chính trị' } });
+    expect(trace.lineage[1].to).toMatchObject({
+      kind: 'REGULATION',
+      referenced: true,
+      issuedOn: '2024-09-18',
+      issuer: { name: 'Bộ Chính trị' },
+    });
     expect(trace.roots).toEqual([{ symbol: '183-QĐ/TW', kind: 'REGULATION', issuedOn: '2024-09-18', issuer: { name: 'Bộ Chính trị' } }]);
   });
 
   it('reads the lineage of a document up, and of the regulation down', async () => {
     const data = await app.ok(/* GraphQL */ `
       {
-        plan: document(symbol: "19/KH-UBND") { lineage { depth to { symbol } } }
-        regulation: document(symbol: "183-QĐ/TW") { lineage { depth } implementedBy { depth from { symbol } } }
+        plan: document(symbol: "19/KH-UBND") {
+          lineage {
+            depth
+            to {
+              symbol
+            }
+          }
+        }
+        regulation: document(symbol: "183-QĐ/TW") {
+          lineage {
+            depth
+          }
+          implementedBy {
+            depth
+            from {
+              symbol
+            }
+          }
+        }
       }
     `);
     expect(data.plan.lineage.map((step: any) => step.to.symbol)).toEqual(['197-KH/TU', '183-QĐ/TW']);
@@ -68,8 +130,28 @@ describe('an auditor traces a task to its legal basis', () => {
     const data = await app.ok(/* GraphQL */ `
       {
         document(symbol: "19/KH-UBND") {
-          section3: clause(path: "II.3") { citation implementations { implemented tasks { sourceClause { path } } } }
-          purpose: clause(path: "I.1") { implementations { implemented tasks { title } documents { citationText } } }
+          section3: clause(path: "II.3") {
+            citation
+            implementations {
+              implemented
+              tasks {
+                sourceClause {
+                  path
+                }
+              }
+            }
+          }
+          purpose: clause(path: "I.1") {
+            implementations {
+              implemented
+              tasks {
+                title
+              }
+              documents {
+                citationText
+              }
+            }
+          }
         }
       }
     `);

@@ -1,4 +1,4 @@
-import { ArrayType, Collection, Entity, Index, Enum, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 
 import { Node, RecordEntity } from '../../database/record.entity';

@@ -1,9 +1,9 @@
 import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 
 import { OrderDirection } from '../../graphql/connection';
 import { AgencyKind, AgencyLevel } from './agency.enums';
-import { registerEnumType } from 'type-graphql';
 
 @InputType()
 export class CreateAgencyInput {
@@ -86,7 +86,7 @@ export class UpdateAgencyInput {
 export class AgencyFilter {
   @Field(() => String, { nullable: true, description: 'Words of the name, short name or an alias; accents optional' })
   @IsOptional()
-  @MaxLength(200)
+  @Length(1, 200)
   search?: string;
 
   @Field(() => [AgencyKind], { nullable: true })

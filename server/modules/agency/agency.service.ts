@@ -1,13 +1,12 @@
 // The rules for agencies: unique names, groups with members, parents that never loop.
-import { RawQueryFragment } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
 import { findForChange, findOrFail } from '../../database/record-access';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors';
-import { orderByOf, paginate, type ConnectionArgs } from '../../graphql/connection';
+import { type ConnectionArgs, orderByOf, OrderDirection, paginate } from '../../graphql/connection';
 import { searchFilter } from '../../graphql/search';
 import { Agency } from './agency.entity';
-import type { AgencyFilter, AgencyOrder, CreateAgencyInput, UpdateAgencyInput } from './agency.inputs';
+import { type AgencyFilter, type AgencyOrder, AgencyOrderField, type CreateAgencyInput, type UpdateAgencyInput } from './agency.inputs';
 
 export class AgencyService {
   constructor(private readonly em: EntityManager) {}
@@ -19,9 +18,10 @@ export class AgencyService {
     if (filter?.level?.length) where.push({ level: { $in: filter.level } });
     if (filter?.isGroup != null) where.push({ isGroup: filter.isGroup });
     if (filter?.parentId) where.push({ parent: filter.parentId });
-    const orderBy = orderByOf(order, { NAME: 'name', CREATED_AT: 'createdAt' }, [{ name: 'asc' }]);
-    // The raw fragments of `where` (search, …) are single-use; run() keeps them for both the count and the find.
-    return RawQueryFragment.run(() => paginate(this.em, Agency, { $and: where } as FilterQuery<Agency>, orderBy, page));
+    const orderBy = orderByOf(order, { NAME: { vietnameseText: { property: 'name', column: 'name' } }, CREATED_AT: 'createdAt' }, [
+      { field: AgencyOrderField.NAME, direction: OrderDirection.ASC },
+    ]);
+    return paginate(this.em, Agency, { $and: where } as FilterQuery<Agency>, orderBy, page);
   }
 
   async create(input: CreateAgencyInput): Promise<Agency> {
@@ -96,7 +96,8 @@ async function setMembers(em: EntityManager, group: Agency, memberUuids: string[
   if (memberUuids.includes(group.uuid)) throw new BadInputError('A group cannot be a member of itself', { argument: 'memberIds' });
   const members = await em.find(Agency, { uuid: { $in: memberUuids } });
   const missing = memberUuids.filter((uuid) => !members.some((member) => member.uuid === uuid));
-  if (missing.length) throw new NotFoundError(`memberIds names agencies that do not exist: ${missing.join(', ')}`, { argument: 'memberIds' });
+  if (missing.length)
+    throw new NotFoundError(`memberIds names agencies that do not exist: ${missing.join(', ')}`, { argument: 'memberIds' });
   if (members.length && !group.isGroup) group.isGroup = true;
   await group.members.init();
   group.members.set(members);

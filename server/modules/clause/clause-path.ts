@@ -19,11 +19,18 @@ export function labelSegment(label: string): string {
     .trim()
     .replace(/^(phần|chương|mục|điều|khoản|điểm)\s+/i, '')
     .replace(/[.):\-–\s]+$/u, '');
-  const last = cleaned.split(/[.\s]+/).filter(Boolean).at(-1) ?? '';
+  const last =
+    cleaned
+      .split(/[.\s]+/)
+      .filter(Boolean)
+      .at(-1) ?? '';
   return last.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** Path of every clause, from the tree's shape and labels; siblings that would share a segment get "~2", "~3". */
+/**
+ * Path of every clause, from the tree's shape and labels; siblings that would share a segment get "~2", "~3".
+ * The map iterates in printed (depth-first) order.
+ */
 export function computePaths(nodes: TreeNode[]): Map<string, string> {
   const children = new Map<string | null, TreeNode[]>();
   for (const node of nodes) {

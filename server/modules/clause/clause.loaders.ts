@@ -7,7 +7,7 @@ export function createClauseLoaders(em: EntityManager) {
   return {
     byUuid: loaderByUuid(em, Clause),
     /** All clauses of a document: the tree, ancestors and citations are all read from this one batch. */
-    ofDocument: loaderByRelation(em, Clause, 'document', { position: 'asc' }),
+    ofDocument: loaderByRelation(em, Clause, 'document', { treeOrder: 'asc' }),
   };
 }
 
@@ -33,7 +33,7 @@ export function inDocumentOrder(clauses: Clause[]): Clause[] {
 export function chainOf(clause: Clause, documentClauses: Clause[]): Clause[] {
   const byUuid = new Map(documentClauses.map((candidate) => [candidate.uuid, candidate]));
   const chain = [clause];
-  for (let parentUuid = refUuid(clause.parent); parentUuid && chain.length < 100; ) {
+  for (let parentUuid = refUuid(clause.parent); parentUuid && chain.length < 100;) {
     const parent = byUuid.get(parentUuid);
     if (!parent) break;
     chain.unshift(parent);

@@ -1,17 +1,17 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { BadInputError } from '../../errors';
-import { DeleteInput, DeletedRecord } from '../../graphql/common.types';
+import { DeletedRecord, DeleteInput } from '../../graphql/common.types';
 import { ConnectionArgs, ConnectionType } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { refUuid } from '../../graphql/dataloader';
 import { uuidOf, withUuids } from '../../graphql/global-id';
 import { Document } from '../document/document.entity';
-import { citationOf } from './clause-path';
 import { Clause } from './clause.entity';
 import { AddClauseInput, ClauseFilter, MoveClauseInput, UpdateClauseInput } from './clause.inputs';
 import { chainOf } from './clause.loaders';
 import { ClauseService } from './clause.service';
+import { citationOf } from './clause-path';
 
 export const ClauseConnection = ConnectionType(Clause, 'Clause');
 
@@ -79,7 +79,7 @@ export class ClauseResolver {
     return new ClauseService(em).add(withUuids(input, { documentId: 'Document', parentId: 'Clause' }));
   }
 
-  @Mutation(() => Clause, { description: 'Edits a clause; a new label renames its path and its sub-clauses\' paths' })
+  @Mutation(() => Clause, { description: "Edits a clause; a new label renames its path and its sub-clauses' paths" })
   updateClause(@Arg('input', () => UpdateClauseInput) input: UpdateClauseInput, @Ctx() { em }: Context) {
     return new ClauseService(em).update(withUuids(input, { id: 'Clause' }));
   }

@@ -1,17 +1,16 @@
 // The clause tree's rules: positions without gaps, paths that follow labels and shape, subtrees that move and go whole.
-import { RawQueryFragment } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
 import { findForChange, findOrFail } from '../../database/record-access';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors';
-import { paginate, type ConnectionArgs } from '../../graphql/connection';
+import { type ConnectionArgs, paginate } from '../../graphql/connection';
 import { refUuid } from '../../graphql/dataloader';
 import { searchFilter } from '../../graphql/search';
 import { Document } from '../document/document.entity';
 import { Task } from '../task/task.entity';
-import { computePaths } from './clause-path';
 import { Clause } from './clause.entity';
 import type { AddClauseInput, ClauseFilter, ClauseTreeInput, MoveClauseInput, UpdateClauseInput } from './clause.inputs';
+import { computePaths } from './clause-path';
 
 /** Placeholder path of a clause whose real path is computed before the transaction commits. */
 const pendingPath = (clause: Clause) => `~pending~${clause.uuid}`;
@@ -24,8 +23,7 @@ export class ClauseService {
     if (filter?.documentId) where.push({ document: filter.documentId });
     if (filter?.kind?.length) where.push({ kind: { $in: filter.kind } });
     if (filter?.search) where.push(searchFilter('$.label, $.heading, $.text', filter.search));
-    // The raw fragments of `where` (search, …) are single-use; run() keeps them for both the count and the find.
-    return RawQueryFragment.run(() => paginate(this.em, Clause, { $and: where } as FilterQuery<Clause>, [{ document: { uuid: 'asc' } }, { path: 'asc' }], page));
+    return paginate(this.em, Clause, { $and: where } as FilterQuery<Clause>, [{ document: { uuid: 'asc' } }, { treeOrder: 'asc' }], page);
   }
 
   async findByPath(documentUuid: string, path: string): Promise<Clause | null> {
@@ -37,7 +35,9 @@ export class ClauseService {
       const document = await findOrFail(em, Document, input.documentId, 'Document');
       const parent = input.parentId ? await findOrFail(em, Clause, input.parentId, 'Parent clause') : null;
       if (parent && refUuid(parent.document) !== document.uuid) {
-        throw new BadInputError(`The parent clause ${parent.path} is not in document ${document.symbol ?? document.title}`, { argument: 'parentId' });
+        throw new BadInputError(`The parent clause ${parent.path} is not in document ${document.symbol ?? document.title}`, {
+          argument: 'parentId',
+        });
       }
       const clause = em.create(Clause, {
         document,
@@ -48,6 +48,7 @@ export class ClauseService {
         heading: input.heading ?? null,
         text: input.text,
         path: '',
+        treeOrder: 0,
       });
       clause.path = pendingPath(clause);
       await placeAmongSiblings(em, clause, input.position);
@@ -130,6 +131,7 @@ export function insertClauseTree(em: EntityManager, document: Document, trees: C
       heading: tree.heading ?? null,
       text: tree.text,
       path: '',
+      treeOrder: 0,
     });
     clause.path = pendingPath(clause);
     created.push(clause, ...insertClauseTree(em, document, tree.children ?? [], clause));
@@ -152,10 +154,13 @@ export async function recomputePaths(em: EntityManager, documentUuid: string): P
       kind: clause.kind,
     })),
   );
+  const printedOrder = new Map([...paths.keys()].map((uuid, index) => [uuid, index]));
   for (const clause of clauses) {
     const path = paths.get(clause.uuid);
     if (!path) throw new NotFoundError(`Clause ${clause.uuid} is outside the tree of its document`);
     if (clause.path !== path) clause.path = path;
+    const treeOrder = printedOrder.get(clause.uuid)!;
+    if (clause.treeOrder !== treeOrder) clause.treeOrder = treeOrder;
   }
   await em.flush();
 }

@@ -12,7 +12,10 @@ import { Recipient } from './recipient';
 @Entity({ tableName: 'document' })
 @Unique({ name: 'document_issuer_id_symbol_unique', properties: ['issuer', 'symbol'] })
 // search_text() is defined by the initial migration; the index backs the diacritic-blind `search` filter.
-@Index({ name: 'document_search_index', expression: `create index "document_search_index" on "document" using gin (search_text(symbol, title) gin_trgm_ops)` })
+@Index({
+  name: 'document_search_index',
+  expression: `create index "document_search_index" on "document" using gin (search_text(symbol, title) gin_trgm_ops)`,
+})
 export class Document extends RecordEntity {
   @Field(() => DocumentKind)
   @Enum({ items: () => DocumentKind, type: 'text' })

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-
 import DataLoader from 'dataloader';
 
 import { loaderByRelation, loaderByUuid, pgArray } from '../../graphql/dataloader';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { BadInputError } from '../../errors';
-import { DeleteInput, DeletedRecord } from '../../graphql/common.types';
+import { DeletedRecord, DeleteInput } from '../../graphql/common.types';
 import { ConnectionArgs, ConnectionType } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { refUuid } from '../../graphql/dataloader';
@@ -94,7 +94,9 @@ export class DocumentResolver {
     return new DocumentService(em).update({ ...decoded, recipients: recipientsWithUuids(input.recipients) });
   }
 
-  @Mutation(() => DeletedRecord, { description: 'Deletes the document and its clauses; CONFLICT while tasks or other documents depend on it' })
+  @Mutation(() => DeletedRecord, {
+    description: 'Deletes the document and its clauses; CONFLICT while tasks or other documents depend on it',
+  })
   async deleteDocument(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() { em }: Context) {
     await new DocumentService(em).delete(uuidOf(input.id, 'Document', 'id'), input.version);
     return { id: input.id };

@@ -1,10 +1,9 @@
 // The rules for documents and the references between them.
-import { RawQueryFragment } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
 import { findForChange, findOrFail } from '../../database/record-access';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors';
-import { orderByOf, paginate, type ConnectionArgs } from '../../graphql/connection';
+import { type ConnectionArgs, orderByOf, OrderDirection, paginate } from '../../graphql/connection';
 import { searchFilter } from '../../graphql/search';
 import { Agency } from '../agency/agency.entity';
 import { Clause } from '../clause/clause.entity';
@@ -12,13 +11,14 @@ import { insertClauseTree, recomputePaths } from '../clause/clause.service';
 import { Task } from '../task/task.entity';
 import { Document, DocumentRelation } from './document.entity';
 import { DocumentStatus } from './document.enums';
-import type {
-  CreateDocumentInput,
-  CreateDocumentRelationInput,
-  DocumentFilter,
-  DocumentOrder,
-  RecipientInput,
-  UpdateDocumentInput,
+import {
+  type CreateDocumentInput,
+  type CreateDocumentRelationInput,
+  type DocumentFilter,
+  type DocumentOrder,
+  DocumentOrderField,
+  type RecipientInput,
+  type UpdateDocumentInput,
 } from './document.inputs';
 import type { Recipient } from './recipient';
 
@@ -35,11 +35,15 @@ export class DocumentService {
     if (filter?.year != null) where.push({ issuedOn: { $gte: `${filter.year}-01-01`, $lte: `${filter.year}-12-31` } });
     const orderBy = orderByOf(
       order,
-      { ISSUED_ON: 'issuedOn', SYMBOL: 'symbol', TITLE: 'title', CREATED_AT: 'createdAt' },
-      [{ issuedOn: 'desc nulls last' as 'desc' }],
+      {
+        ISSUED_ON: 'issuedOn',
+        SYMBOL: 'symbol',
+        TITLE: { vietnameseText: { property: 'title', column: 'title' } },
+        CREATED_AT: 'createdAt',
+      },
+      [{ field: DocumentOrderField.ISSUED_ON, direction: OrderDirection.DESC }],
     );
-    // The raw fragments of `where` (search, …) are single-use; run() keeps them for both the count and the find.
-    return RawQueryFragment.run(() => paginate(this.em, Document, { $and: where } as FilterQuery<Document>, orderBy, page));
+    return paginate(this.em, Document, { $and: where } as FilterQuery<Document>, orderBy, page);
   }
 
   /** The document with this symbol; `issuerUuid` settles a symbol two issuers share. */
@@ -126,7 +130,14 @@ export class DocumentService {
           argument: 'targetClauseId',
         });
       }
-      return em.create(DocumentRelation, { from, to, type: input.type, citingClause, targetClause, citationText: input.citationText ?? null });
+      return em.create(DocumentRelation, {
+        from,
+        to,
+        type: input.type,
+        citingClause,
+        targetClause,
+        citationText: input.citationText ?? null,
+      });
     });
   }
 
@@ -141,7 +152,8 @@ async function recipientsOf(em: EntityManager, recipients: RecipientInput[] | un
   const agencyUuids = [...new Set((recipients ?? []).map((recipient) => recipient.agencyId).filter((id): id is string => Boolean(id)))];
   const known = new Set((await em.find(Agency, { uuid: { $in: agencyUuids } })).map((agency) => agency.uuid));
   const unknown = agencyUuids.filter((uuid) => !known.has(uuid));
-  if (unknown.length) throw new NotFoundError(`recipients name agencies that do not exist: ${unknown.join(', ')}`, { argument: 'recipients' });
+  if (unknown.length)
+    throw new NotFoundError(`recipients name agencies that do not exist: ${unknown.join(', ')}`, { argument: 'recipients' });
   return (recipients ?? []).map((recipient) => ({
     name: recipient.name.trim(),
     purpose: recipient.purpose ?? null,

@@ -1,9 +1,9 @@
 // Relay's node(id): any record by its global ID.
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
+import { Node } from '../../database/record.entity';
 import type { Context } from '../../graphql/context';
 import { decodeGlobalId } from '../../graphql/global-id';
-import { Node } from '../../database/record.entity';
 
 @Resolver()
 export class NodeResolver {

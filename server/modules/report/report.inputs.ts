@@ -73,7 +73,7 @@ export class ReportFilter {
   @Field(() => ID, { nullable: true })
   taskId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Reports filed on the document as a whole (not those on its tasks)' })
   documentId?: string;
 
   @Field(() => ID, { nullable: true, description: 'The submitting agency' })

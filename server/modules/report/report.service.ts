@@ -3,12 +3,12 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
 import { findForChange, findOrFail } from '../../database/record-access';
 import { BadInputError } from '../../errors';
-import { paginate, type ConnectionArgs } from '../../graphql/connection';
+import { type ConnectionArgs, paginate } from '../../graphql/connection';
 import { Agency } from '../agency/agency.entity';
 import { Document } from '../document/document.entity';
 import { Task } from '../task/task.entity';
-import { ReportStatus } from './report.enums';
 import { Report } from './report.entity';
+import { ReportStatus } from './report.enums';
 import type { CreateReportInput, ReportFilter, UpdateReportInput } from './report.inputs';
 
 export class ReportService {

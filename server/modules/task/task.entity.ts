@@ -11,7 +11,10 @@ import { TaskTarget } from './task-target';
 @ObjectType({ implements: Node, description: 'Work a clause hands to agencies; never without its source clause' })
 @Entity({ tableName: 'task' })
 // search_text() is defined by the initial migration; the index backs the diacritic-blind `search` filter.
-@Index({ name: 'task_search_index', expression: `create index "task_search_index" on "task" using gin (search_text(title, description, due_phrase) gin_trgm_ops)` })
+@Index({
+  name: 'task_search_index',
+  expression: `create index "task_search_index" on "task" using gin (search_text(title, description, due_phrase) gin_trgm_ops)`,
+})
 export class Task extends RecordEntity {
   @ManyToOne(() => Clause, { deleteRule: 'restrict' })
   @Index()

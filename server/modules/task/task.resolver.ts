@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 
-import { DeleteInput, DeletedRecord } from '../../graphql/common.types';
+import { DeletedRecord, DeleteInput } from '../../graphql/common.types';
 import { ConnectionArgs, ConnectionType } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { refUuid } from '../../graphql/dataloader';
@@ -9,8 +9,8 @@ import { Agency } from '../agency/agency.entity';
 import { Clause } from '../clause/clause.entity';
 import { Document } from '../document/document.entity';
 import { deadlineStatusOf } from './deadline';
-import { DeadlineStatus } from './task.enums';
 import { Assignment, Task } from './task.entity';
+import { DeadlineStatus } from './task.enums';
 import {
   AddAssignmentInput,
   type AssignmentInput,

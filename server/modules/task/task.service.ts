@@ -1,25 +1,26 @@
 // The rules for tasks and their assignments: a legal basis always, dates that agree, agencies that exist.
-import { raw, RawQueryFragment } from '@mikro-orm/core';
+import { raw } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
 import { findForChange, findOrFail } from '../../database/record-access';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors';
-import { orderByOf, paginate, type ConnectionArgs } from '../../graphql/connection';
+import { type ConnectionArgs, orderByOf, OrderDirection, paginate } from '../../graphql/connection';
 import { searchFilter } from '../../graphql/search';
 import { Agency } from '../agency/agency.entity';
 import { Clause } from '../clause/clause.entity';
 import { deadlineStatusFilter } from './deadline';
-import { ProgressStatus, Recurrence, TaskKind } from './task.enums';
 import { Assignment, Task } from './task.entity';
-import type {
-  AddAssignmentInput,
-  AssignmentInput,
-  CreateTaskInput,
-  TaskFilter,
-  TaskOrder,
-  TaskTargetInput,
-  UpdateAssignmentInput,
-  UpdateTaskInput,
+import { ProgressStatus, Recurrence, TaskKind } from './task.enums';
+import {
+  type AddAssignmentInput,
+  type AssignmentInput,
+  type CreateTaskInput,
+  type TaskFilter,
+  type TaskOrder,
+  TaskOrderField,
+  type TaskTargetInput,
+  type UpdateAssignmentInput,
+  type UpdateTaskInput,
 } from './task.inputs';
 import type { TaskTarget } from './task-target';
 
@@ -36,10 +37,10 @@ export class TaskService {
     if (filter?.agencyId) {
       const role = filter.role ? ' and a.role = ?' : '';
       where.push({
-        [raw((t: string) => `exists (select 1 from assignment a where a.task_id = ${t}.id and a.agency_id = ?${role})`, [
-          filter.agencyId,
-          ...(filter.role ? [filter.role] : []),
-        ])]: true,
+        [raw(
+          (t: string) => `exists (select 1 from assignment a where a.task_id = ${t}.id and a.agency_id = ?${role})`,
+          [filter.agencyId, ...(filter.role ? [filter.role] : [])],
+        )]: true,
       });
     } else if (filter?.role) {
       throw new BadInputError('role filters the assignments of one agency: give agencyId too', { argument: 'filter.role' });
@@ -52,9 +53,12 @@ export class TaskService {
     if (filter?.dueTo) where.push({ dueDate: { $lte: filter.dueTo } });
     if (filter?.deadlineStatus?.length) where.push(deadlineStatusFilter(filter.deadlineStatus, deadlines.today, deadlines.dueSoonDays));
     if (filter?.search) where.push(searchFilter('$.title, $.description, $.due_phrase', filter.search));
-    const orderBy = orderByOf(order, { DUE_DATE: 'dueDate', TITLE: 'title', CREATED_AT: 'createdAt' }, [{ createdAt: 'asc' }]);
-    // The raw fragments of `where` (search, …) are single-use; run() keeps them for both the count and the find.
-    return RawQueryFragment.run(() => paginate(this.em, Task, { $and: where } as FilterQuery<Task>, orderBy, page));
+    const orderBy = orderByOf(
+      order,
+      { DUE_DATE: 'dueDate', TITLE: { vietnameseText: { property: 'title', column: 'title' } }, CREATED_AT: 'createdAt' },
+      [{ field: TaskOrderField.CREATED_AT, direction: OrderDirection.ASC }],
+    );
+    return paginate(this.em, Task, { $and: where } as FilterQuery<Task>, orderBy, page);
   }
 
   async create(input: CreateTaskInput): Promise<Task> {
@@ -116,7 +120,13 @@ export class TaskService {
       const agency = await findOrFail(em, Agency, input.agencyId, 'Agency');
       const existing = await em.findOne(Assignment, { task, agency });
       if (existing) throw new ConflictError(`${agency.name} is already assigned to this task as ${existing.role}`);
-      return em.create(Assignment, { task, agency, role: input.role, requested: input.requested ?? false, inherited: input.inherited ?? false });
+      return em.create(Assignment, {
+        task,
+        agency,
+        role: input.role,
+        requested: input.requested ?? false,
+        inherited: input.inherited ?? false,
+      });
     });
   }
 
@@ -157,10 +167,12 @@ function targetsOf(targets: TaskTargetInput[] | undefined): TaskTarget[] {
 async function replaceAssignments(em: EntityManager, task: Task, assignments: AssignmentInput[]): Promise<void> {
   const agencyUuids = assignments.map((assignment) => assignment.agencyId);
   const duplicate = agencyUuids.find((uuid, index) => agencyUuids.indexOf(uuid) !== index);
-  if (duplicate) throw new BadInputError(`assignments name agency ${duplicate} twice; give each agency one role`, { argument: 'assignments' });
+  if (duplicate)
+    throw new BadInputError(`assignments name agency ${duplicate} twice; give each agency one role`, { argument: 'assignments' });
   const agencies = await em.find(Agency, { uuid: { $in: agencyUuids } });
   const missing = agencyUuids.filter((uuid) => !agencies.some((agency) => agency.uuid === uuid));
-  if (missing.length) throw new NotFoundError(`assignments name agencies that do not exist: ${missing.join(', ')}`, { argument: 'assignments' });
+  if (missing.length)
+    throw new NotFoundError(`assignments name agencies that do not exist: ${missing.join(', ')}`, { argument: 'assignments' });
   // Deleted directly, not through a flush: a flush here would also write the task, and the task's version would
   // then move twice in one mutation.
   await em.nativeDelete(Assignment, { task: task.uuid });
@@ -177,8 +189,9 @@ async function replaceAssignments(em: EntityManager, task: Task, assignments: As
 
 async function assertNoParentCycle(em: EntityManager, task: Task): Promise<void> {
   const seen = new Set([task.uuid]);
-  for (let parent = task.parentTask; parent; ) {
-    if (seen.has(parent.uuid)) throw new BadInputError('A task cannot carry out itself or one of the tasks that carry it out', { argument: 'parentTaskId' });
+  for (let parent = task.parentTask; parent;) {
+    if (seen.has(parent.uuid))
+      throw new BadInputError('A task cannot carry out itself or one of the tasks that carry it out', { argument: 'parentTaskId' });
     seen.add(parent.uuid);
     parent = (await em.findOne(Task, { uuid: parent.uuid }))?.parentTask ?? null;
   }

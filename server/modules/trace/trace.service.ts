@@ -38,7 +38,10 @@ export class TraceService {
       clauses: chainOf(sourceClause, documentClauses),
       document: document!,
       lineage,
-      roots: await this.roots(document!, lineage.map((step) => step.relation)),
+      roots: await this.roots(
+        document!,
+        lineage.map((step) => step.relation),
+      ),
     };
   }
 
