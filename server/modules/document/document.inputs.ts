@@ -208,3 +208,26 @@ export class CreateDocumentRelationInput {
   @MaxLength(5000)
   citationText?: string | null;
 }
+
+@InputType()
+export class UpdateDocumentRelationInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => RelationType, { nullable: true })
+  type?: RelationType;
+
+  @Field(() => ID, { nullable: true, description: 'null to clear' })
+  citingClauseId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'null to clear' })
+  targetClauseId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(5000)
+  citationText?: string | null;
+}

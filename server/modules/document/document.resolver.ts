@@ -17,6 +17,7 @@ import {
   DocumentOrder,
   type RecipientInput,
   UpdateDocumentInput,
+  UpdateDocumentRelationInput,
 } from './document.inputs';
 import { DocumentService } from './document.service';
 import { Recipient } from './recipient';
@@ -106,6 +107,13 @@ export class DocumentResolver {
   createDocumentRelation(@Arg('input', () => CreateDocumentRelationInput) input: CreateDocumentRelationInput, @Ctx() { em }: Context) {
     return new DocumentService(em).createRelation(
       withUuids(input, { fromId: 'Document', toId: 'Document', citingClauseId: 'Clause', targetClauseId: 'Clause' }),
+    );
+  }
+
+  @Mutation(() => DocumentRelation)
+  updateDocumentRelation(@Arg('input', () => UpdateDocumentRelationInput) input: UpdateDocumentRelationInput, @Ctx() { em }: Context) {
+    return new DocumentService(em).updateRelation(
+      withUuids(input, { id: 'DocumentRelation', citingClauseId: 'Clause', targetClauseId: 'Clause' }),
     );
   }
 

@@ -19,6 +19,7 @@ import {
   DocumentOrderField,
   type RecipientInput,
   type UpdateDocumentInput,
+  type UpdateDocumentRelationInput,
 } from './document.inputs';
 import type { Recipient } from './recipient';
 
@@ -118,18 +119,8 @@ export class DocumentService {
       const from = await findOrFail(em, Document, input.fromId, 'Citing document');
       const to = await findOrFail(em, Document, input.toId, 'Cited document');
       if (from.uuid === to.uuid) throw new BadInputError('A document cannot refer to itself', { argument: 'toId' });
-      const citingClause = input.citingClauseId ? await findOrFail(em, Clause, input.citingClauseId, 'Citing clause') : null;
-      if (citingClause && citingClause.document.uuid !== from.uuid) {
-        throw new BadInputError(`Clause ${citingClause.path} is not in the citing document ${from.symbol ?? from.title}`, {
-          argument: 'citingClauseId',
-        });
-      }
-      const targetClause = input.targetClauseId ? await findOrFail(em, Clause, input.targetClauseId, 'Target clause') : null;
-      if (targetClause && targetClause.document.uuid !== to.uuid) {
-        throw new BadInputError(`Clause ${targetClause.path} is not in the cited document ${to.symbol ?? to.title}`, {
-          argument: 'targetClauseId',
-        });
-      }
+      const citingClause = await clauseOf(em, from, input.citingClauseId, 'citingClauseId');
+      const targetClause = await clauseOf(em, to, input.targetClauseId, 'targetClauseId');
       return em.create(DocumentRelation, {
         from,
         to,
@@ -141,11 +132,52 @@ export class DocumentService {
     });
   }
 
+  async updateRelation(input: UpdateDocumentRelationInput): Promise<DocumentRelation> {
+    return this.em.transactional(async (em) => {
+      const relation = await findForChange(em, DocumentRelation, input.id, input.version, 'Document relation');
+      if (input.type) relation.type = input.type;
+      if (input.citingClauseId !== undefined) {
+        relation.citingClause = await clauseOf(
+          em,
+          await findOrFail(em, Document, relation.from.uuid, 'Citing document'),
+          input.citingClauseId,
+          'citingClauseId',
+        );
+      }
+      if (input.targetClauseId !== undefined) {
+        relation.targetClause = await clauseOf(
+          em,
+          await findOrFail(em, Document, relation.to.uuid, 'Cited document'),
+          input.targetClauseId,
+          'targetClauseId',
+        );
+      }
+      if (input.citationText !== undefined) relation.citationText = input.citationText;
+      return relation;
+    });
+  }
+
   async deleteRelation(uuid: string, version: number): Promise<void> {
     await this.em.transactional(async (em) => {
       em.remove(await findForChange(em, DocumentRelation, uuid, version, 'Document relation'));
     });
   }
+}
+
+/** The clause `clauseUuid` of `document`, or null when none is named; a clause of another document is refused. */
+async function clauseOf(
+  em: EntityManager,
+  document: Document,
+  clauseUuid: string | null | undefined,
+  argument: string,
+): Promise<Clause | null> {
+  if (!clauseUuid) return null;
+  const clause = await findOrFail(em, Clause, clauseUuid, 'Clause');
+  if (clause.document.uuid !== document.uuid) {
+    const role = argument === 'citingClauseId' ? 'citing' : 'cited';
+    throw new BadInputError(`Clause ${clause.path} is not in the ${role} document ${document.symbol ?? document.title}`, { argument });
+  }
+  return clause;
 }
 
 async function recipientsOf(em: EntityManager, recipients: RecipientInput[] | undefined): Promise<Recipient[]> {
