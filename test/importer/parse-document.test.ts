@@ -232,3 +232,106 @@ describe('nothing is lost', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the genre beyond the seeds', () => {
+  // A decision that issues a plan with an appendix task table, written in the Decree 30 layout.
+  const decision = parseDocument(readFileSync(join(__dirname, 'samples', 'quyet-dinh-ban-hanh-ke-hoach.txt'), 'utf8'));
+  const decisionClause = (path: string) => flattenClauses(decision.clauses).find((candidate) => candidate.path === path);
+
+  it('reads a decision with its articles, then the plan it issues, as one document', () => {
+    expect(decision).toMatchObject({
+      kind: 'DECISION',
+      symbol: '215/QĐ-UBND',
+      issuedOn: '2025-03-05',
+      place: 'Bình Minh',
+      issuer: { name: 'Ủy ban nhân dân tỉnh Bình Minh' },
+      title: 'Ban hành Kế hoạch thực hiện Chỉ thị số 39/CT-TTg ngày 24/10/2017 của Thủ tướng Chính phủ trên địa bàn tỉnh năm 2025',
+      signer: { name: 'Trần Văn An', title: 'TM. Ủy ban nhân dân, KT. Chủ tịch, Phó Chủ tịch' },
+      warnings: [],
+    });
+    expect(decision.clauses.map((root) => `${root.path}:${root.label}`)).toEqual(['preamble:', '1:Điều 1', '2:Điều 2', '3:Điều 3', 'p1:']);
+    expect(decision.clauses[4]).toMatchObject({ kind: 'PART', heading: 'KẾ HOẠCH' });
+    expect(decision.clauses[4].children.map((part) => part.path)).toEqual(['p1.I', 'p1.II', 'p1.III', 'p1.PL']);
+    expect(decisionClause('p1.II.1')?.children.map((point) => `${point.path} ${point.kind}`)).toEqual([
+      'p1.II.1.a POINT',
+      'p1.II.1.b POINT',
+    ]);
+    expect(decisionClause('p1.II.2')?.children.map((bullet) => `${bullet.path} ${bullet.label}`)).toEqual(['p1.II.2.b1 +', 'p1.II.2.b2 +']);
+    expect(decision.references.map((r) => `${r.relation} ${r.symbol}`)).toEqual([
+      'IMPLEMENTS 39/CT-TTg',
+      'BASED_ON 30/2020/NĐ-CP',
+      'CITES 12/TTr-CAT',
+    ]);
+  });
+
+  it('keeps an appendix table as rows with their cells', () => {
+    const rows = decisionClause('p1.PL.p1')!.children;
+    expect(rows.map((row) => row.path)).toEqual(['p1.PL.p1.1', 'p1.PL.p1.2']);
+    expect(rows[1].table).toEqual({
+      columns: ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành'],
+      cells: ['2', 'Xây dựng tài liệu tuyên truyền', 'Sở Thông tin và Truyền thông', 'Công an tỉnh; Sở Tư pháp', 'Trước ngày 30/4/2025'],
+    });
+  });
+
+  it('reads purposes written short ("(b/c)") in the list of recipients', () => {
+    expect(decision.recipients).toEqual([
+      { name: 'Như Điều 3', purpose: null },
+      { name: 'Văn phòng Chính phủ', purpose: 'báo cáo' },
+      { name: 'Thường trực Tỉnh ủy', purpose: 'báo cáo' },
+      { name: 'Lưu: VT, NC', purpose: null },
+    ]);
+  });
+
+  it('reads a Party header with its superior body, a blank-numbered symbol, chapters and articles', () => {
+    const text = [
+      'ĐẢNG BỘ TỈNH BÌNH MINH',
+      'TỈNH ỦY',
+      '*',
+      'Số 45-QĐ/TU',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Bình Minh, ngày 02 tháng 12 năm 2024',
+      '',
+      'QUY ĐỊNH',
+      'về trách nhiệm của người đứng đầu trong công tác bảo vệ người thi hành công vụ',
+      '',
+      'Căn cứ Điều lệ Đảng; căn cứ Quy định số 183-QĐ/TW ngày 18/9/2024 của Bộ Chính trị,',
+      'Ban Thường vụ Tỉnh ủy quy định như sau:',
+      '',
+      'Chương I',
+      'QUY ĐỊNH CHUNG',
+      'Điều 1. Phạm vi điều chỉnh',
+      'Quy định này quy định trách nhiệm của người đứng đầu.',
+      'Điều 2. Đối tượng áp dụng',
+      '1- Cấp ủy, tổ chức đảng các cấp.',
+      '2- Người đứng đầu cơ quan, đơn vị.',
+      'Chương II',
+      'TRÁCH NHIỆM CỤ THỂ',
+      'Điều 3. Trách nhiệm',
+      'a) Lãnh đạo, chỉ đạo việc bảo vệ.',
+      'b) Kiểm tra, giám sát định kỳ hằng năm.',
+    ].join('\n');
+    const regulation = parseDocument(text);
+    expect(regulation).toMatchObject({
+      kind: 'REGULATION',
+      symbol: '45-QĐ/TU',
+      issuer: { name: 'Tỉnh ủy Bình Minh' },
+      issuedOn: '2024-12-02',
+    });
+    expect(regulation.unplaced).toContain('Đảng bộ tỉnh Bình Minh');
+    expect(regulation.clauses.map((root) => root.path)).toEqual(['preamble', 'I', 'II']);
+    const articles = flattenClauses(regulation.clauses).filter((c) => c.label.startsWith('Điều'));
+    expect(articles.map((article) => `${article.path} ${article.heading}`)).toEqual([
+      'I.1 Phạm vi điều chỉnh',
+      'I.2 Đối tượng áp dụng',
+      'II.3 Trách nhiệm',
+    ]);
+    expect(
+      flattenClauses(regulation.clauses)
+        .find((c) => c.path === 'I.2')
+        ?.children.map((c) => c.path),
+    ).toEqual(['I.2.1', 'I.2.2']);
+    expect(regulation.references).toContainEqual(
+      expect.objectContaining({ relation: 'BASED_ON', symbol: '183-QĐ/TW', kind: 'REGULATION' }),
+    );
+  });
+});

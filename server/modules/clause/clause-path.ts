@@ -15,6 +15,12 @@ const BULLET_LABEL = /^[-+*•–]$/;
 
 /** The part of a printed label that names a clause among its siblings: "2.5" → "5", "a)" → "a", "Điều 3." → "3". */
 export function labelSegment(label: string): string {
+  const appendix = /^phụ lục\s*(?:số\s*)?/iu.exec(label.trim());
+  if (appendix)
+    return `PL${label
+      .trim()
+      .slice(appendix[0].length)
+      .replace(/[^\p{L}\p{N}]/gu, '')}`;
   const cleaned = label
     .trim()
     .replace(/^(phần|chương|mục|điều|khoản|điểm)\s+/i, '')

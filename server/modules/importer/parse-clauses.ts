@@ -69,6 +69,8 @@ export interface Block {
   label: Label | null;
   /** For a table row, its cells. */
   cells: string[] | null;
+  /** Lines were joined into it (a hard-wrapped paragraph). */
+  joined?: boolean;
 }
 
 /**
@@ -93,13 +95,19 @@ export function joinLines(lines: SourceLine[]): Block[] {
     }
     const startsCapital = /^[\p{Lu}"“(«]/u.test(line.text);
     const startsLower = /^\p{Ll}/u.test(line.text);
+    // "Điều 1. Phạm vi điều chỉnh" is an article's title line: its text begins on the next line.
+    const articleTitle = current.label?.type === 'ARTICLE' && !current.joined && current.text.length <= 120 && !endsSentence(current.text);
     const newParagraph =
-      !startsLower &&
-      ((startsCapital && (line.afterBlank || endsSentence(current.text))) ||
-        (!startsCapital && endsSentence(current.text)) ||
-        (startsCapital && isCapitals(current.text) !== isCapitals(line.text)));
+      articleTitle ||
+      (!startsLower &&
+        ((startsCapital && (line.afterBlank || endsSentence(current.text))) ||
+          (!startsCapital && endsSentence(current.text)) ||
+          (startsCapital && isCapitals(current.text) !== isCapitals(line.text))));
     if (newParagraph) blocks.push({ text: line.text, label: null, cells: null });
-    else current.text = `${current.text} ${line.text}`;
+    else {
+      current.text = `${current.text} ${line.text}`;
+      current.joined = true;
+    }
   }
   // The label's text runs on over the joined lines.
   for (const block of blocks) if (block.label) block.label = readLabel(block.text) ?? block.label;
@@ -115,6 +123,8 @@ interface Node {
   heading: string | null;
   children: Node[];
   table?: { columns: string[]; cells: string[] };
+  /** For a table, its header row. */
+  columns?: string[];
 }
 
 export interface ClauseTreeBuilder {
@@ -167,7 +177,7 @@ export function clauseTreeBuilder(preamble: string[], splitHeading: HeadingSplit
             paragraphs: [],
             heading: null,
             children: [],
-            table: { columns: block.cells, cells: block.cells },
+            columns: block.cells,
           };
           const parent = stack.at(-1);
           (parent ? parent.children : roots).push(table);
@@ -183,7 +193,7 @@ export function clauseTreeBuilder(preamble: string[], splitHeading: HeadingSplit
           paragraphs: [],
           heading: null,
           children: [],
-          table: { columns: table.table!.columns, cells: block.cells },
+          table: { columns: table.columns!, cells: block.cells },
         });
         return;
       }

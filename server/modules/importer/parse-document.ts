@@ -91,6 +91,8 @@ function zonesOf(lines: SourceLine[]): Zones {
       const line = lines[at];
       if (zones.title.length && line.afterBlank && /^\p{Lu}/u.test(line.text) && !isCapitals(line.text) && !/^\(/.test(line.text)) break;
       if (zones.title.length >= 6) break;
+      // "ỦY BAN NHÂN DÂN TỈNH …" under a decision's title names the authority that decides: the preamble's first line.
+      if (zones.title.length && isCapitals(line.text) && !isCapitals(zones.title.join(' '))) break;
       zones.title.push(line.text);
       at++;
     }
@@ -153,7 +155,7 @@ export interface HeaderReading {
   unplaced: string[];
 }
 
-const LOCALITY_START = /^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?![\p{L}])/u;
+const LOCALITY_START = /^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?![\p{L}])(?!\s+(?:ỦY|UỶ)(?![\p{L}]))/u;
 const PLACE_DATE = /(?:^|\s)([\p{Lu}][\p{L}.' -]{1,40}?)\s*,\s*ngày\s*([\d.…]*)\s*tháng\s*([\d.…]*)\s*năm\s*(\d{4})/u;
 
 export function readHeader(lines: SourceLine[]): HeaderReading {

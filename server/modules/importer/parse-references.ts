@@ -22,6 +22,7 @@ const KIND_WORDS: [string, DocumentKind][] = [
   ['Công văn', DocumentKind.OFFICIAL_LETTER],
   ['Công điện', DocumentKind.OFFICIAL_LETTER],
   ['Văn bản', DocumentKind.OFFICIAL_LETTER],
+  ['Tờ trình', DocumentKind.OFFICIAL_LETTER],
   ['Luật', DocumentKind.LAW],
 ];
 
@@ -86,7 +87,7 @@ function issuerAfter(text: string): { issuer: string | null; length: number } {
   if (!match) return { issuer: null, length: 0 };
   const rest = text.slice(match[0].length);
   const end =
-    /\s+(?:về|thực hiện|triển khai|quy định|ban hành|hướng dẫn|phê duyệt|và|đã|đề ra|nhằm|tại|trong|gửi|để)(?![\p{L}])|[;.:()“"”]|,(?!\s*chống)|\s+(?=(?:Kế hoạch|Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận)\s)/u.exec(
+    /\s+(?:về|thực hiện|triển khai|quy định|ban hành|hướng dẫn|phê duyệt|và|đã|đề ra|nhằm|tại|trong|trên|gửi|để)(?![\p{L}])|[;.:()“"”]|,(?!\s*chống)|\s+(?=(?:Kế hoạch|Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận)\s)/u.exec(
       rest,
     );
   let issuer = (end ? rest.slice(0, end.index) : rest.slice(0, 80)).trim();
@@ -127,6 +128,7 @@ function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.;])\s+(?=\p{Lu})|\n/u).filter((sentence) => sentence.trim());
 }
 
+const KIND_WORD = new RegExp(`(?<![\\p{L}])(?:${KIND_WORDS.map(([word]) => word).join('|')})(?![\\p{L}])`, 'u');
 const IMPLEMENT_WORDS = /(?<![\p{L}])(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|thể chế hóa)(?![\p{L}])/iu;
 
 /**
@@ -138,14 +140,15 @@ export function referencesIn(text: string, clausePath: string | null, opening: b
   let basedOn = false;
   for (const sentence of sentencesOf(text)) {
     if (/^\s*Căn cứ/u.test(sentence)) basedOn = true;
-    else if (/^\s*(?:Thực hiện|Triển khai|Để|Ngày|Nhằm)/u.test(sentence)) basedOn = false;
+    else if (/^\s*(?:Thực hiện|Triển khai|Để|Ngày|Nhằm|Theo|Xét)/u.test(sentence)) basedOn = false;
     const found = citationsIn(sentence);
     found.forEach((citation, index) => {
       const previous = index > 0 ? found[index - 1] : null;
       const between = previous ? sentence.slice(previous.end, citation.start) : sentence.slice(0, citation.start);
       // "Ngày 18/9/2024, Bộ Chính trị ban hành Quy định số 183-QĐ/TW": date and issuer stand before the citation.
       const announced = !previous ? /Ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4}),\s*(.+?)\s+ban hành\s*$/u.exec(between) : null;
-      const chained = previous !== null && !/[;]/.test(between) && IMPLEMENT_WORDS.test(between);
+      // "A … thực hiện Chương trình hành động của Chính phủ về thực hiện B": a link without a symbol stands between.
+      const chained = previous !== null && !/[;]/.test(between) && IMPLEMENT_WORDS.test(between) && !KIND_WORD.test(between);
       let relation = RelationType.CITES;
       if (opening && !chained) {
         if (basedOn) relation = RelationType.BASED_ON;
