@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const applied = await migrate(orm);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   if (config.loadDemoData) {
-    const loaded = await loadDemoData(orm.em.fork(), config);
+    const loaded = await loadDemoData(orm.em.fork(), config, { importSeeds: true, log: console.warn });
     if (loaded) console.log(`Loaded the demo data: ${loaded}`);
   }
   const app = await startApp(orm, config);

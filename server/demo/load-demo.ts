@@ -12,6 +12,7 @@ import { ClauseKind } from '../modules/clause/clause.enums';
 import type { ClauseTreeInput } from '../modules/clause/clause.inputs';
 import { Document } from '../modules/document/document.entity';
 import { DocumentService } from '../modules/document/document.service';
+import { draftOf, ImporterService } from '../modules/importer/importer.service';
 import { TaskService } from '../modules/task/task.service';
 import { dakNongPlan19 } from './dak-nong-19-kh-ubnd';
 import type { DemoClause, DemoDataset } from './demo.types';
@@ -127,11 +128,36 @@ export async function loadDataset(em: EntityManager, dataset: DemoDataset, seeds
   });
 }
 
+/** Seeds that are not entered by hand: the demo imports them through the importer, as an administrator would. */
+export const IMPORTED_SEEDS = [
+  'gia-lai-kh-2025-quy-dinh-183.txt',
+  'thanh-uy-chi-thi-quy-dinh-183.txt',
+  'vinh-phuc-kh-chi-thi-39-ttg.txt',
+  'tuyen-quang-kh-bcd138-2024.txt',
+];
+
+export interface DemoOptions {
+  /** Also import the other seed documents (off in the test template, whose fixtures count on the hand-entered plan alone). */
+  importSeeds?: boolean;
+  log?: (line: string) => void;
+}
+
 /** Loads the demo datasets into an empty registry; says what it loaded, or null when the registry had documents. */
-export async function loadDemoData(em: EntityManager, config: Config): Promise<string | null> {
+export async function loadDemoData(em: EntityManager, config: Config, options: DemoOptions = {}): Promise<string | null> {
   if ((await em.count(Document, {})) > 0) return null;
   const seedsDir = join(config.projectRoot, 'server', 'demo', 'seeds');
   for (const dataset of DEMO_DATASETS) await loadDataset(em, dataset, seedsDir);
-  const symbols = DEMO_DATASETS.flatMap((dataset) => dataset.documents.filter((d) => !d.referenced).map((d) => d.symbol ?? d.title));
-  return symbols.join(', ');
+  const loaded = DEMO_DATASETS.flatMap((dataset) => dataset.documents.filter((d) => !d.referenced).map((d) => d.symbol ?? d.title));
+  if (options.importSeeds) {
+    for (const file of IMPORTED_SEEDS) {
+      // One seed the importer cannot take must not keep the registry from starting: say so and go on.
+      try {
+        const document = await new ImporterService(em.fork()).commit(draftOf(await readFile(join(seedsDir, file), 'utf8')));
+        loaded.push(document.symbol ?? file);
+      } catch (error) {
+        options.log?.(`The importer could not take the demo seed ${file}: ${(error as Error).message}`);
+      }
+    }
+  }
+  return loaded.join(', ');
 }

@@ -9,6 +9,7 @@ import { buildSchema } from 'type-graphql';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { ClauseResolver } from '../modules/clause/clause.resolver';
 import { DocumentRelationResolver, DocumentResolver, RecipientResolver } from '../modules/document/document.resolver';
+import { ImporterResolver } from '../modules/importer/importer.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { ReportResolver } from '../modules/report/report.resolver';
 import { AssignmentResolver, TaskResolver } from '../modules/task/task.resolver';
@@ -37,6 +38,7 @@ export function registrySchema(): Promise<GraphQLSchema> {
       DocumentLineageResolver,
       ClauseImplementationResolver,
       LineageStepResolver,
+      ImporterResolver,
     ],
     // Inputs are checked by class-validator before any resolver runs; failures answer BAD_USER_INPUT.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

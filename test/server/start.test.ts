@@ -59,7 +59,9 @@ describe('npm start on a bare machine', () => {
   });
 
   it('starts an embedded PostgreSQL, migrates, loads the demo data and prints the URL', async () => {
-    expect(first.output()).toContain('Loaded the demo data: 19/KH-UBND');
+    // The hand-entered plan, then the other four seeds through the importer.
+    expect(first.output()).toMatch(/Loaded the demo data: 19\/KH-UBND(, [^,\n]+){4}\n/);
+    expect(first.output()).not.toContain('could not take');
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
@@ -70,6 +72,22 @@ describe('npm start on a bare machine', () => {
     });
     const body = (await response.json()) as any;
     expect(body.data.document.clause.tasks[0].trace.roots).toEqual([{ symbol: '183-QĐ/TW' }]);
+  });
+
+  it('holds every seed with its lineage: three up to 183-QĐ/TW, Vĩnh Phúc up to 39/CT-TTg, Tuyên Quang to its cited plans', async () => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ documents(filter: { referenced: false }, first: 10) { nodes { title lineage { to { symbol } } } } }',
+      }),
+    });
+    const documents = ((await response.json()) as any).data.documents.nodes as { title: string; lineage: { to: { symbol: string } }[] }[];
+    const roots = documents.map((document) => document.lineage.map((step) => step.to.symbol));
+    expect(documents).toHaveLength(5);
+    expect(roots.filter((lineage) => lineage.includes('183-QĐ/TW'))).toHaveLength(3);
+    expect(roots).toContainEqual(['39/CT-TTg']);
+    expect(roots).toContainEqual(expect.arrayContaining(['18/KH-BCĐ138/CP', '113-NQ/TU']));
   });
 
   it('refuses, with a message and not a hang, a second instance on the same data folder', async () => {
@@ -93,7 +111,7 @@ describe('npm start on a bare machine', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ documents(filter: { referenced: false }) { totalCount } }' }),
     });
-    expect(((await response.json()) as any).data.documents.totalCount).toBe(1);
+    expect(((await response.json()) as any).data.documents.totalCount).toBe(5);
     expect(again.output()).not.toContain('Loaded the demo data');
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);

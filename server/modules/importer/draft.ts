@@ -47,7 +47,7 @@ export interface DraftTarget {
 }
 
 export interface DraftTask {
-  /** The source clause; for an appendix table row, the path of the clause holding the table. */
+  /** The source clause; for a row of an appendix task table, the row's own clause. */
   clausePath: string;
   title: string;
   kind: TaskKind;

@@ -25,7 +25,8 @@ export function stripEmphasis(line: string): string {
 
 const TABLE_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 /** A page number on a line of its own: "3", "- 3 -", "Trang 3", "3/12". */
-const PAGE_NUMBER = /^(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\s*[-–])?$/iu;
+// Not "183-": a symbol cut at the line's end.
+const PAGE_NUMBER = /^(?:[-–]\s*\d{1,3}\s*[-–]|(?:Trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?)$/iu;
 
 export function sourceLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
