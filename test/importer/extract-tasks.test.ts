@@ -13,6 +13,7 @@ import type { DocumentDraft, DraftClause, DraftTask } from '../../server/modules
 import { extractTasks } from '../../server/modules/importer/extract-tasks';
 import { parseDocument } from '../../server/modules/importer/parse-document';
 import { readTargets } from '../../server/modules/importer/parse-targets';
+import { type Seed, SEEDS, seedText } from './accuracy';
 
 // Hand-built trees, shaped as the parser emits them.
 const preamble = (text: string): DraftClause => ({
@@ -747,15 +748,7 @@ describe('task tables of an appendix', () => {
 });
 
 describe('the seed documents, read through the parser', () => {
-  const SEEDS = [
-    'dak-nong-kh-19-2025-quy-dinh-183',
-    'gia-lai-kh-2025-quy-dinh-183',
-    'thanh-uy-chi-thi-quy-dinh-183',
-    'tuyen-quang-kh-bcd138-2024',
-    'vinh-phuc-kh-chi-thi-39-ttg',
-  ] as const;
-  type Seed = (typeof SEEDS)[number];
-  const textOf = (seed: Seed) => readFileSync(join(__dirname, '..', '..', 'server', 'demo', 'seeds', `${seed}.txt`), 'utf8');
+  const textOf = seedText;
   const drafts = new Map<Seed, DocumentDraft>(SEEDS.map((seed) => [seed, parseDocument(textOf(seed))]));
   const tasksOf = (seed: Seed) => drafts.get(seed)!.tasks;
   const paths = (clauses: DraftClause[]): string[] => clauses.flatMap((item) => [item.path, ...paths(item.children)]);

@@ -11,17 +11,9 @@ import type { DocumentDraft, DraftClause } from '../../server/modules/importer/d
 import { wordsOf } from '../../server/modules/importer/normalise-text';
 import { flattenClauses } from '../../server/modules/importer/parse-clauses';
 import { BOILERPLATE, parseDocument } from '../../server/modules/importer/parse-document';
+import { type Seed, SEEDS, seedText } from './accuracy';
 
-const SEEDS = [
-  'dak-nong-kh-19-2025-quy-dinh-183',
-  'gia-lai-kh-2025-quy-dinh-183',
-  'thanh-uy-chi-thi-quy-dinh-183',
-  'tuyen-quang-kh-bcd138-2024',
-  'vinh-phuc-kh-chi-thi-39-ttg',
-] as const;
-type Seed = (typeof SEEDS)[number];
-
-const textOf = (seed: Seed) => readFileSync(join(__dirname, '..', '..', 'server', 'demo', 'seeds', `${seed}.txt`), 'utf8');
+const textOf = seedText;
 const drafts = new Map<Seed, DocumentDraft>(SEEDS.map((seed) => [seed, parseDocument(textOf(seed))]));
 const draft = (seed: Seed) => drafts.get(seed)!;
 const clause = (seed: Seed, path: string) => flattenClauses(draft(seed).clauses).find((candidate) => candidate.path === path);
