@@ -5,29 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createTestApp, type TestApp } from '../support/test-app';
+import { asInput, COMMIT, PREVIEW } from './draft-query';
 
 const seeds = join(__dirname, '..', '..', 'server', 'demo', 'seeds');
 const seed = (file: string) => readFile(join(seeds, file), 'utf8');
-
-const DRAFT_FIELDS = /* GraphQL */ `
-  kind symbol issuedOn place title originalText unplaced warnings
-  issuer { name } signer { name title }
-  references { relation kind symbol issuedOn issuer text clausePath citedBySymbol }
-  clauses { ...tree children { ...tree children { ...tree children { ...tree children { ...tree } } } } }
-  tasks { clausePath title kind leads coordinators requested inherited due { date text } recurrence reportTo reportVia
-          targets { text comparator value unit } }
-  recipients { name purpose }
-`;
-const TREE = `fragment tree on DraftClause { path label kind heading text }`;
-const PREVIEW = `query($text: String!) { previewImport(text: $text) { ${DRAFT_FIELDS} agencies { name agency { name } candidates { name } proposedName } existingDocument { symbol } } } ${TREE}`;
-const COMMIT = `mutation($draft: DocumentDraftInput!, $replace: Boolean) { commitImport(draft: $draft, replace: $replace) { id symbol referenced clauses { path } lineage { depth to { symbol } } } }`;
-
-/** The draft as the console sends it back: the preview minus what only the server computes. */
-function asInput(preview: any) {
-  const { agencies: _agencies, existingDocument: _existing, ...draft } = preview;
-  const strip = (clauses: any[]): any[] => clauses.map((clause) => ({ ...clause, children: strip(clause.children ?? []) }));
-  return { ...draft, clauses: strip(draft.clauses) };
-}
 
 let app: TestApp;
 beforeAll(async () => {
@@ -85,6 +66,29 @@ describe('importing the seed documents', () => {
     const response = await app.gql(COMMIT, { draft });
     expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(await app.ok(`{ documents { totalCount } agencies { totalCount } }`)).toEqual(before);
+  });
+
+  it('previews a .docx sent as base64 as it previews the pasted text, appendix included', async () => {
+    const file = await readFile(join(__dirname, 'fixtures', 'dak-nong-kh-19-2025-phu-luc.docx'));
+    const { previewImportFile } = await app.ok(
+      `query($name: String!, $content: String!) { previewImportFile(fileName: $name, contentBase64: $content) { symbol issuedOn clauses { path } tasks { clausePath leads } } }`,
+      { name: 'ke-hoach-19.docx', content: file.toString('base64') },
+    );
+    expect(previewImportFile).toMatchObject({ symbol: '19/KH-UBND', issuedOn: '2025-01-13' });
+    expect(previewImportFile.clauses.map((clause: any) => clause.path)).toEqual(['preamble', 'I', 'II', 'III', 'PL']);
+    expect(previewImportFile.tasks.filter((task: any) => task.clausePath.startsWith('PL.')).length).toBeGreaterThan(0);
+  });
+
+  it('answers BAD_USER_INPUT, saying what to do, for a damaged .docx', async () => {
+    const response = await app.gql(
+      `query($name: String!, $content: String!) { previewImportFile(fileName: $name, contentBase64: $content) { kind } }`,
+      {
+        name: 'plan.docx',
+        content: Buffer.from('not a zip').toString('base64'),
+      },
+    );
+    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0].message).toMatch(/plan\.docx/);
   });
 
   it('refuses an empty text, and a file of an unknown type', async () => {

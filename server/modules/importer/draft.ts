@@ -78,7 +78,8 @@ export interface DocumentDraft {
   issuedOn: string | null;
   place: string | null;
   title: string | null;
-  issuer: { name: string } | null;
+  /** `aliases`: the short name the text gives it ("viết gọn là Ban Chỉ đạo 138 tỉnh"), kept on the agency. */
+  issuer: { name: string; aliases?: string[] | null } | null;
   signer: { name: string | null; title: string | null } | null;
   references: DraftReference[];
   clauses: DraftClause[];

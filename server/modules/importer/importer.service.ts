@@ -15,7 +15,7 @@ import { Report } from '../report/report.entity';
 import { Task } from '../task/task.entity';
 import { AssignmentRole } from '../task/task.enums';
 import { TaskService } from '../task/task.service';
-import { guessAgency, type KnownAgency, localityOf, matchAgencyName, type NameMatch } from './agency-names';
+import { guessAgency, type KnownAgency, localityOf, matchAgencyName, nameKey, type NameMatch } from './agency-names';
 import type { DocumentDraft, DraftClause, DraftReference } from './draft';
 import { parseDocument } from './parse-document';
 
@@ -118,6 +118,7 @@ export class ImporterService {
     return this.em.transactional(async (em) => {
       const agencies = new AgencyResolver(em, await this.knownAgencies(em), draft, options.agencyChoices);
       const issuer = draft.issuer ? await agencies.resolve(draft.issuer.name) : null;
+      if (issuer) agencies.alias(issuer, draft.issuer?.aliases ?? []);
       const document = await this.documentFor(em, draft, issuer, agencies, options.replace ?? false);
       await recomputePaths(em, document.uuid);
       await this.linkReferences(em, document, draft.references, agencies);
@@ -280,6 +281,14 @@ class AgencyResolver {
   /** The UUID of the agency a name surely means, without creating one. */
   known(name: string): string | null {
     return this.resolved.get(name.trim())?.uuid ?? matchAgencyName(name.trim(), this.locality, this.knownAgencies).agency?.uuid ?? null;
+  }
+
+  /** Short names the text gives an agency: the rest of the text means it by them, and the registry keeps them. */
+  alias(agency: Agency, aliases: string[]): void {
+    for (const alias of aliases.map((name) => name.trim()).filter(Boolean)) {
+      this.resolved.set(alias, agency);
+      if (!agency.aliases.some((known) => nameKey(known) === nameKey(alias))) agency.aliases = [...agency.aliases, alias];
+    }
   }
 
   async resolve(name: string): Promise<Agency> {

@@ -180,6 +180,12 @@ export class DraftIssuerType {
   @Field(() => String)
   @Length(1, 500)
   name!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Short names the text gives the issuer; kept as its aliases' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @Length(1, 500, { each: true })
+  aliases?: string[] | null;
 }
 
 @ObjectType('DraftSigner')

@@ -194,8 +194,8 @@ export function readHeader(lines: SourceLine[]): HeaderReading {
 }
 
 /** The body that issues the document, when no header names it: "…, UBND tỉnh xây dựng Kế hoạch …". */
-function issuerFromBody(preamble: string): string | null {
-  let found: string | null = null;
+function issuerFromBody(preamble: string): { name: string; aliases: string[] } | null {
+  let found: { name: string; aliases: string[] } | null = null;
   for (const sentence of preamble.split(/[.;:]\s+/u)) {
     const match =
       /^(.*?\S)\s+(?:ban hành|xây dựng|yêu cầu|chỉ thị|hướng dẫn)\s+(?:[Kk]ế hoạch|[Cc]hỉ thị|[Qq]uy định|[Hh]ướng dẫn|[Cc]hương trình|các|toàn thể)(?![\p{L}])/u.exec(
@@ -204,14 +204,18 @@ function issuerFromBody(preamble: string): string | null {
     if (!match) continue;
     // The subject is the last clause of the sentence that begins with a capital: "Thực hiện …, UBND tỉnh".
     const parts = match[1].split(/,\s+(?=\p{Lu})/u);
-    const subject = parts
-      .at(-1)!
-      .replace(/\s*\((?:viết gọn|viết tắt|sau đây gọi tắt)[^)]*\)/u, '')
-      .trim();
-    if (agencyStartsAt(subject, 0) || /^(?:UBND|Ủy ban|Uỷ ban|Ban|Thường trực|Tỉnh ủy|Thành ủy|Huyện ủy)/u.test(subject)) found = subject;
+    const subject = parts.at(-1)!;
+    // "(viết gọn là Ban Chỉ đạo 138 tỉnh)": the short name the rest of the text uses for the issuer.
+    const short = SHORT_NAME.exec(subject);
+    const name = subject.replace(SHORT_NAME, '').trim();
+    if (agencyStartsAt(name, 0) || /^(?:UBND|Ủy ban|Uỷ ban|Ban|Thường trực|Tỉnh ủy|Thành ủy|Huyện ủy)/u.test(name)) {
+      found = { name, aliases: short ? [short[1].trim()] : [] };
+    }
   }
   return found;
 }
+
+const SHORT_NAME = /\s*\((?:viết gọn|viết tắt|sau đây gọi tắt|sau đây gọi|gọi tắt) là\s+([^)]+)\)/u;
 
 /** The province or city the body names most ("tỉnh Tuyên Quang", "Báo Vĩnh Phúc"), for an issuer without one. */
 function localityFromText(text: string): { name: string; evidence: string } | null {
@@ -320,8 +324,11 @@ export function parseDocument(text: string): DocumentDraft {
 
   const title = zones.title.join(' ').replace(/\s+/g, ' ').trim() || null;
   let issuer = header.issuer;
+  const issuerAliases: string[] = [];
   if (!issuer) {
-    issuer = issuerFromBody(preamble.join(' '));
+    const fromBody = issuerFromBody(preamble.join(' '));
+    issuer = fromBody?.name ?? null;
+    issuerAliases.push(...(fromBody?.aliases ?? []));
     warnings.push(
       issuer
         ? `The text has no issuing body in a header; "${issuer}" was read from the preamble: check it`
@@ -388,7 +395,7 @@ export function parseDocument(text: string): DocumentDraft {
     issuedOn: header.issuedOn,
     place: header.place,
     title,
-    issuer: issuer ? { name: issuer } : null,
+    issuer: issuer ? { name: issuer, aliases: issuerAliases } : null,
     signer: closing.signer,
     references: mergeReferences(references, header.symbol),
     clauses,
