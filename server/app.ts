@@ -5,12 +5,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { MikroORM } from '@mikro-orm/postgresql';
 
 import type { Config } from './config';
 import { ormConfig } from './database/orm-config';
 import { countSqlStatements } from './database/sql-statement-counter';
 import { formatError } from './errors';
+import { queryLimits } from './graphql/armor';
 import type { Context } from './graphql/context';
 import { registrySchema } from './graphql/schema';
 import { createHttpServer } from './http/http-server';
@@ -26,7 +28,8 @@ export async function connectDatabase(databaseUrl: string, config: Config): Prom
   const orm = await MikroORM.init(
     ormConfig(databaseUrl, {
       debug: false,
-      driverOptions: { connection: { statement_timeout: config.production ? 30_000 : 0 } },
+      // Every statement of the API, whoever sends it, is cancelled past this (0: never).
+      driverOptions: { connection: { statement_timeout: config.statementTimeoutMs } },
     }),
   );
   countSqlStatements(orm);
@@ -34,17 +37,27 @@ export async function connectDatabase(databaseUrl: string, config: Config): Prom
 }
 
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
+  // Migrations may rightly take longer than an API request: their one transaction lifts the statement_timeout.
+  const connection = orm.em.getConnection();
+  const applied = await connection.transactional(async (transaction) => {
+    await connection.execute('set local statement_timeout = 0', [], 'run', transaction);
+    return orm.getMigrator().up({ transaction });
+  });
   return applied.map((migration) => migration.name);
 }
 
 export async function startApp(orm: MikroORM, config: Config): Promise<RegistryApp> {
   const exposeInternals = config.exposeInternalErrors && !config.production;
+  // Depth, aliases, directives, tokens, cost and validation errors are limited; introspection is left on here and
+  // refused to anonymous callers in production by a plugin of queryLimits (csrfPrevention stays Apollo's default, on).
+  const limits = queryLimits(config);
   const apollo = new ApolloServer<Context>({
     schema: await registrySchema(),
     formatError: formatError(exposeInternals),
     includeStacktraceInErrorResponses: exposeInternals,
     introspection: true,
+    ...limits,
+    plugins: [...limits.plugins, ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
   const server = createHttpServer(apollo, orm, config);

@@ -23,6 +23,18 @@ export interface Config {
   timeZone: string;
   /** Fixes "today" (YYYY-MM-DD) for deadline statuses; tests and demos set it, production leaves it unset. */
   today?: string;
+  /** Signs login sessions (SESSION_SECRET, 32 characters or more); unset, one is made and kept in dataDir/session-secret. */
+  sessionSecret?: string;
+  /** The first administrator's password (ADMIN_PASSWORD), used once, when there are no users yet; unset, one is generated and printed. */
+  adminPassword?: string;
+  /** PostgreSQL statement_timeout for the API's connections, in ms; 0 turns it off. */
+  statementTimeoutMs: number;
+  /** /graphql requests a minute per caller (an API token or session, else an address); 0 turns it off. */
+  rateLimitPerMinute: number;
+  /** /graphql requests a minute from one address, whoever the caller; 0 turns it off. */
+  rateLimitPerIpPerMinute: number;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For and HTTPS from X-Forwarded-Proto. */
+  trustProxy: boolean;
 }
 
 // server/ in the sources, dist/server/ once compiled
@@ -42,6 +54,13 @@ function flag(name: string, fallback: boolean): boolean {
   return !['0', 'false', 'no', 'off'].includes(raw.toLowerCase());
 }
 
+function secret(name: string, minLength: number): string | undefined {
+  const value = process.env[name];
+  if (!value) return undefined;
+  if (value.length < minLength) throw new Error(`${name} must be at least ${minLength} characters long`);
+  return value;
+}
+
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   const production = process.env.NODE_ENV === 'production';
   return {
@@ -58,6 +77,13 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     projectRoot,
     timeZone: process.env.TZ_REGISTRY || 'Asia/Ho_Chi_Minh',
     today: process.env.TODAY || undefined,
+    sessionSecret: secret('SESSION_SECRET', 32),
+    adminPassword: secret('ADMIN_PASSWORD', 8),
+    statementTimeoutMs: integer('STATEMENT_TIMEOUT_MS', 15_000),
+    // The test suite sends thousands of requests a minute from one address; its rate limit tests set their own.
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', process.env.NODE_ENV === 'test' ? 60_000 : 600),
+    rateLimitPerIpPerMinute: integer('RATE_LIMIT_PER_IP_PER_MINUTE', process.env.NODE_ENV === 'test' ? 300_000 : 3000),
+    trustProxy: flag('TRUST_PROXY', false),
     ...overrides,
   };
 }

@@ -8,6 +8,12 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** Login refused for a while after repeated failures; extensions.retryAfterSeconds says how long. */
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  /** Too many requests; extensions.retryAfterSeconds and the Retry-After header say when to try again. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** The database cancelled a statement that ran past STATEMENT_TIMEOUT_MS. */
+  TIMEOUT = 'TIMEOUT',
 }
 
 export abstract class DomainError extends Error {
@@ -67,9 +73,14 @@ interface DatabaseError {
   constraint?: string;
 }
 
-// Matched by name and SQLSTATE, not instanceof: a test runner may load MikroORM's exception classes twice.
+// Matched by name and SQLSTATE, not instanceof: a test runner may load MikroORM's exception classes twice. Raw SQL
+// (em.getConnection().execute) throws pg's own DatabaseError, with a severity beside its SQLSTATE.
 function isDatabaseError(error: unknown): error is DatabaseError {
-  return error instanceof Error && typeof (error as DatabaseError).code === 'string' && /Exception$/.test(error.name);
+  if (!(error instanceof Error) || typeof (error as DatabaseError).code !== 'string') return false;
+  return (
+    /Exception$/.test(error.name) ||
+    (typeof (error as { severity?: unknown }).severity === 'string' && /^[0-9A-Z]{5}$/.test((error as DatabaseError).code!))
+  );
 }
 
 interface MappedError {
@@ -101,6 +112,12 @@ function mapExpected(error: unknown): MappedError | undefined {
     case '23514':
     case '22001':
       return { code: ErrorCode.BAD_USER_INPUT, message: 'A required value is missing or out of range', details: { constraint } };
+    case '57014': // query_canceled: statement_timeout
+      return {
+        code: ErrorCode.TIMEOUT,
+        message:
+          'The database took too long over this request and cancelled it; ask for less (a narrower filter, a smaller page) or try again later',
+      };
     default:
       return undefined;
   }

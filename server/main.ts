@@ -1,8 +1,9 @@
 // npm start: the registry with nothing but Node — an embedded PostgreSQL unless DATABASE_URL names one.
 import { connectDatabase, migrate, startApp } from './app';
 import { loadConfig } from './config';
-import { DataDirInUseError, type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { APP_ROLE, DataDirInUseError, type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { loadDemoData } from './demo/load-demo';
+import { prepareAccounts } from './modules/account/bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -10,7 +11,7 @@ async function main(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     console.log(`Starting the embedded PostgreSQL in ${config.dataDir} …`);
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'registry' });
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'registry', appRole: APP_ROLE });
     databaseUrl = embedded.url;
   }
   const orm = await connectDatabase(databaseUrl, config).catch(async (error: unknown) => {
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
     const loaded = await loadDemoData(orm.em.fork(), config, { importSeeds: true, log: console.warn });
     if (loaded) console.log(`Loaded the demo data: ${loaded}`);
   }
+  // The first administrator (and the demo's accounts) on a registry without users; the passwords are printed once.
+  for (const line of await prepareAccounts(orm.em.fork(), config)) console.log(line);
   const app = await startApp(orm, config);
   console.log(`Directive registry ready: ${app.url}/graphql (API), ${app.url}/ (console), ${app.url}/healthz`);
 

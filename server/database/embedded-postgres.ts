@@ -5,8 +5,13 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
+import { Client } from 'pg';
+
 export interface EmbeddedDatabase {
+  /** Connects as options.appRole when given, else as the superuser. */
   url: string;
+  /** Connects as the cluster's superuser (postgres). */
+  superuserUrl: string;
   stop(): Promise<void>;
 }
 
@@ -15,10 +20,18 @@ export interface EmbeddedOptions {
   database: string;
   /** Trade durability for speed: for throw-away test clusters only. */
   ephemeral?: boolean;
+  /**
+   * A role without superuser, created (or brought back to these rights) at each start, that owns options.database
+   * and everything the migrations made in it; url connects as it. Without it url connects as the superuser.
+   */
+  appRole?: string;
   log?: (line: string) => void;
 }
 
 export class DataDirInUseError extends Error {}
+
+/** The role the registry connects as to its embedded PostgreSQL: owner of its database, not a superuser. */
+export const APP_ROLE = 'registry_app';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -55,8 +68,8 @@ async function assertDataDirFree(clusterDir: string): Promise<void> {
 }
 
 /** The cluster's password is made on first start and kept beside it, so no secret lives in the repository. */
-async function clusterPassword(dataDir: string): Promise<string> {
-  const file = join(dataDir, 'postgres-password');
+async function clusterPassword(dataDir: string, role = 'postgres'): Promise<string> {
+  const file = join(dataDir, `${role}-password`);
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   const password = randomBytes(18).toString('base64url');
   await writeFile(file, password, { mode: 0o600 });
@@ -112,12 +125,87 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await admin.connect();
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database.replace(/"/g, '""')}"`);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${quoteIdentifier(options.database)}`);
   } finally {
     await admin.end();
   }
-  return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`,
-    stop: () => postgres.stop(),
-  };
+  const urlFor = (user: string, userPassword: string) =>
+    `postgres://${encodeURIComponent(user)}:${encodeURIComponent(userPassword)}@127.0.0.1:${port}/${options.database}`;
+  const superuserUrl = urlFor('postgres', password);
+  let url = superuserUrl;
+  if (options.appRole) {
+    const appPassword = await clusterPassword(options.dataDir, options.appRole);
+    await ensureAppRole(superuserUrl, options.appRole, appPassword, options.database).catch(async (error: unknown) => {
+      await postgres.stop();
+      throw error;
+    });
+    url = urlFor(options.appRole, appPassword);
+  }
+  return { url, superuserUrl, stop: () => postgres.stop() };
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Makes `role` a login role without superuser, CREATEDB, CREATEROLE, replication or BYPASSRLS, owning `database`
+ * and every schema, table, sequence, view, function and type in it that is not the system's or an extension's. A
+ * cluster made before the role existed (everything owned by postgres) is handed over the same way; a second run
+ * changes nothing. Extensions stay the superuser's; the migrations' `create extension if not exists` then does
+ * nothing, and on a new cluster the role creates unaccent and pg_trgm itself (both are trusted extensions).
+ */
+export async function ensureAppRole(superuserUrl: string, role: string, password: string, database: string): Promise<void> {
+  const rights = 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS';
+  const admin = new Client({ connectionString: superuserUrl.replace(/\/[^/]*$/, '/postgres') });
+  await admin.connect();
+  try {
+    const existing = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    const verb = existing.rowCount === 0 ? 'CREATE' : 'ALTER';
+    await admin.query(`${verb} ROLE ${quoteIdentifier(role)} WITH ${rights} PASSWORD ${admin.escapeLiteral(password)}`);
+    await admin.query(`ALTER DATABASE ${quoteIdentifier(database)} OWNER TO ${quoteIdentifier(role)}`);
+  } finally {
+    await admin.end();
+  }
+  const inDatabase = new Client({ connectionString: superuserUrl });
+  await inDatabase.connect();
+  try {
+    // Every schema but the system's; objects an extension installed, and sequences that belong to a table (they
+    // follow it), are left alone. public belongs to pg_database_owner, that is to the role already.
+    const owned = await inDatabase.query<{ statement: string }>(
+      `WITH target AS (SELECT oid FROM pg_roles WHERE rolname = $1),
+            schemas AS (SELECT oid, nspname, nspowner FROM pg_namespace
+                         WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'),
+            extension_members AS (SELECT classid, objid FROM pg_depend WHERE deptype = 'e')
+       SELECT format('ALTER SCHEMA %I OWNER TO %I', s.nspname, $1) AS statement, 0 AS rank
+         FROM schemas s
+        WHERE s.nspname <> 'public' AND s.nspowner <> (SELECT oid FROM target)
+          AND NOT EXISTS (SELECT 1 FROM extension_members e WHERE e.classid = 'pg_namespace'::regclass AND e.objid = s.oid)
+       UNION ALL
+       SELECT format('ALTER %s %s OWNER TO %I',
+                     CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+                                    WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END,
+                     c.oid::regclass, $1), 1
+         FROM pg_class c
+        WHERE c.relnamespace IN (SELECT oid FROM schemas) AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+          AND c.relowner <> (SELECT oid FROM target)
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                                      AND d.deptype IN ('e', 'a', 'i'))
+       UNION ALL
+       SELECT format('ALTER ROUTINE %s OWNER TO %I', p.oid::regprocedure, $1), 2
+         FROM pg_proc p
+        WHERE p.pronamespace IN (SELECT oid FROM schemas) AND p.proowner <> (SELECT oid FROM target)
+          AND NOT EXISTS (SELECT 1 FROM extension_members e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid)
+       UNION ALL
+       SELECT format('ALTER TYPE %s OWNER TO %I', t.oid::regtype, $1), 3
+         FROM pg_type t
+        WHERE t.typnamespace IN (SELECT oid FROM schemas) AND t.typtype IN ('e', 'd') AND t.typowner <> (SELECT oid FROM target)
+          AND NOT EXISTS (SELECT 1 FROM extension_members e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid)
+       ORDER BY rank`,
+      [role],
+    );
+    for (const { statement } of owned.rows) await inDatabase.query(statement);
+  } finally {
+    await inDatabase.end();
+  }
 }

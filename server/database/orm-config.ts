@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 
 import { migrationsList } from '../../migrations';
+import { AuditSubscriber } from '../modules/audit/audit.subscriber';
 import { ENTITIES } from './entities';
 
 const migrationsDir = join(__dirname, '..', '..', 'migrations');
@@ -13,6 +14,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     clientUrl,
     entities: ENTITIES,
     extensions: [Migrator],
+    // Every create, update and delete flushed through the ORM leaves an audit event in the same transaction.
+    subscribers: [new AuditSubscriber()],
     forceUtcTimezone: true,
     // Relations are loaded through per-request DataLoaders; nothing is fetched behind the resolver's back.
     populateWhere: 'infer',

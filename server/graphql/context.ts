@@ -2,7 +2,11 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
 import type { Config } from '../config';
+import { createAccountLoaders } from '../modules/account/account.loaders';
+import { type Actor, currentActor } from '../modules/account/actor';
+import { scopeEntityManager } from '../modules/account/report-scope';
 import { createAgencyLoaders } from '../modules/agency/agency.loaders';
+import { createAuditLoaders } from '../modules/audit/audit.loaders';
 import { createClauseLoaders } from '../modules/clause/clause.loaders';
 import { createDocumentLoaders } from '../modules/document/document.loaders';
 import { createReportLoaders } from '../modules/report/report.loaders';
@@ -11,12 +15,14 @@ import { createTraceLoaders } from '../modules/trace/trace.loaders';
 
 export function createLoaders(em: EntityManager) {
   return {
+    account: createAccountLoaders(em),
     agency: createAgencyLoaders(em),
     document: createDocumentLoaders(em),
     clause: createClauseLoaders(em),
     task: createTaskLoaders(em),
     report: createReportLoaders(em),
     trace: createTraceLoaders(em),
+    audit: createAuditLoaders(em),
   };
 }
 
@@ -28,6 +34,10 @@ export interface Context {
   config: Config;
   /** The calendar day of the request in the registry's time zone; deadline statuses are relative to it. */
   today: string;
+  /** Who is asking (authenticated by the HTTP layer before execution); null when anonymous. */
+  actor: Actor | null;
+  /** Adds a Set-Cookie header to the response (the login session). */
+  setCookie(cookie: string): void;
 }
 
 export function todayIn(timeZone: string, now = new Date()): string {
@@ -35,7 +45,18 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-export function createContext(orm: MikroORM, config: Config): Context {
+/** `cookies` collects what setCookie adds, for the HTTP layer to send. */
+export function createContext(orm: MikroORM, config: Config, cookies: string[] = []): Context {
   const em = orm.em.fork();
-  return { em, loaders: createLoaders(em), config, today: config.today ?? todayIn(config.timeZone) } satisfies Context;
+  const actor = currentActor();
+  // Before any loader reads: what the actor may not see is not there (a reporter and other agencies' draft reports).
+  scopeEntityManager(em, actor);
+  return {
+    em,
+    loaders: createLoaders(em),
+    config,
+    today: config.today ?? todayIn(config.timeZone),
+    actor,
+    setCookie: (cookie) => void cookies.push(cookie),
+  } satisfies Context;
 }

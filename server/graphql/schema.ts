@@ -6,7 +6,10 @@ import { writeFile } from 'node:fs/promises';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 
+import { ApiTokenResolver, SessionResolver, UserResolver } from '../modules/account/account.resolver';
+import { authorize } from '../modules/account/authorization';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
+import { AUDIT_RESOLVERS } from '../modules/audit/audit.resolver';
 import { ClauseResolver } from '../modules/clause/clause.resolver';
 import { DocumentRelationResolver, DocumentResolver, RecipientResolver } from '../modules/document/document.resolver';
 import { ImporterResolver } from '../modules/importer/importer.resolver';
@@ -39,7 +42,13 @@ export function registrySchema(): Promise<GraphQLSchema> {
       ClauseImplementationResolver,
       LineageStepResolver,
       ImporterResolver,
+      SessionResolver,
+      UserResolver,
+      ApiTokenResolver,
+      ...AUDIT_RESOLVERS,
     ],
+    // Every root field is held to the permission table of server/modules/account/permissions.ts.
+    globalMiddlewares: [authorize],
     // Inputs are checked by class-validator before any resolver runs; failures answer BAD_USER_INPUT.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });

@@ -10,6 +10,11 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import { withStatementCount } from '../database/sql-statement-counter';
 import { type Context, createContext } from '../graphql/context';
+import { UnauthenticatedError } from '../modules/account/account.errors';
+import { type Actor, runAs } from '../modules/account/actor';
+import { authenticate } from '../modules/account/authenticate';
+import { setSecurityHeaders } from './hardening';
+import { createRateLimiter } from './rate-limit';
 
 class PayloadTooLargeError extends Error {}
 
@@ -82,13 +87,27 @@ async function handleGraphQL(
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const { result, statements } = await withStatementCount(() =>
-    apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(orm, config),
-    }),
+  // Who is asking is settled before Apollo executes anything, and the whole execution runs as that actor.
+  let actor: Actor | null;
+  try {
+    actor = await authenticate(request, orm, config);
+  } catch (error) {
+    if (!(error instanceof UnauthenticatedError)) throw error;
+    response.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+    sendJson(response, 401, graphQLErrorBody(error.message, error.code));
+    return;
+  }
+  const cookies: string[] = [];
+  const { result, statements } = await runAs(actor, () =>
+    withStatementCount(() =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        context: async () => createContext(orm, config, cookies),
+      }),
+    ),
   );
   for (const [name, value] of result.headers) response.setHeader(name, value);
+  if (cookies.length) response.setHeader('set-cookie', cookies);
   if (config.exposeSqlStatementCount) response.setHeader('x-sql-statements', String(statements));
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
@@ -140,8 +159,11 @@ async function handleConsole(response: ServerResponse, config: Config, pathname:
 }
 
 export function createHttpServer(apollo: ApolloServer<Context>, orm: MikroORM, config: Config): Server {
+  const rateLimit = createRateLimiter(config);
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://registry.local');
+    setSecurityHeaders(request, response, url, config);
+    if (url.pathname === '/graphql' && !rateLimit(request, response)) return;
     const route =
       url.pathname === '/graphql'
         ? handleGraphQL(request, response, apollo, orm, config, url)

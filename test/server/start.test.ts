@@ -31,6 +31,18 @@ function startRegistry(env: Record<string, string>): Started {
   return { child, output: () => output, exited };
 }
 
+/** The Cookie header of a session of the demo's auditor (the registry answers nobody anonymous). */
+async function signIn(url: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation { login(username: "auditor", password: "auditor-demo") { username } }' }),
+  });
+  const cookie = response.headers.get('set-cookie');
+  if (!cookie) throw new Error(`no session: ${JSON.stringify(await response.json())}`);
+  return cookie.split(';')[0];
+}
+
 async function waitFor(started: Started, pattern: RegExp, timeoutMs = 90_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -65,7 +77,7 @@ describe('npm start on a bare machine', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: await signIn(url) },
       body: JSON.stringify({
         query: '{ document(symbol: "19/KH-UBND") { clause(path: "III.2") { tasks { trace { roots { symbol } } } } } }',
       }),
@@ -74,10 +86,21 @@ describe('npm start on a bare machine', () => {
     expect(body.data.document.clause.tasks[0].trace.roots).toEqual([{ symbol: '183-QĐ/TW' }]);
   });
 
+  it('creates the administrator, printing its generated password once, and the demo accounts', async () => {
+    expect(first.output()).toMatch(/Created the administrator account: username "admin", password "[\w-]{20}"/);
+    expect(first.output()).toContain('reporter / reporter-demo  REPORTER, Công an tỉnh Đắk Nông');
+    const anonymous = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ documents { totalCount } }' }),
+    });
+    expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
   it('holds every seed with its lineage: three up to 183-QĐ/TW, Vĩnh Phúc up to 39/CT-TTg, Tuyên Quang to its cited plans', async () => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: await signIn(url) },
       body: JSON.stringify({
         query: '{ documents(filter: { referenced: false }, first: 10) { nodes { title lineage { to { symbol } } } } }',
       }),
@@ -108,11 +131,12 @@ describe('npm start on a bare machine', () => {
     const againUrl = (await waitFor(again, /http:\/\/localhost:\d+(?=\/graphql)/)).trim();
     const response = await fetch(`${againUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: await signIn(againUrl) },
       body: JSON.stringify({ query: '{ documents(filter: { referenced: false }) { totalCount } }' }),
     });
     expect(((await response.json()) as any).data.documents.totalCount).toBe(5);
     expect(again.output()).not.toContain('Loaded the demo data');
+    expect(again.output()).not.toContain('Created the administrator account');
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
   });

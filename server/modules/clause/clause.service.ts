@@ -6,6 +6,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { type ConnectionArgs, paginate } from '../../graphql/connection';
 import { refUuid } from '../../graphql/dataloader';
 import { searchFilter } from '../../graphql/search';
+import { auditedNativeDelete } from '../audit/audited-writes';
 import { Document } from '../document/document.entity';
 import { Task } from '../task/task.entity';
 import { Clause } from './clause.entity';
@@ -107,7 +108,7 @@ export class ClauseService {
         );
       }
       const parentUuid = refUuid(clause.parent);
-      await em.nativeDelete(Clause, { uuid: { $in: [...subtree] } });
+      await auditedNativeDelete(em, Clause, { uuid: { $in: [...subtree] } });
       for (const removed of subtree) {
         const entity = em.getUnitOfWork().getById(Clause.name, removed);
         if (entity) em.getUnitOfWork().unsetIdentity(entity);

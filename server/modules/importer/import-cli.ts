@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 
 import { connectDatabase, migrate } from '../../app';
 import { loadConfig } from '../../config';
-import { startEmbeddedPostgres } from '../../database/embedded-postgres';
+import { APP_ROLE, startEmbeddedPostgres } from '../../database/embedded-postgres';
 import { ConflictError } from '../../errors';
 import { encodeGlobalId } from '../../graphql/global-id';
 import { textOfFile } from './file-text';
@@ -65,7 +65,9 @@ async function main(argv: string[]): Promise<number> {
   if (!flags.has('--commit')) return 0;
 
   const config = loadConfig();
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'registry' });
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'registry', appRole: APP_ROLE });
   try {
     const orm = await connectDatabase(config.databaseUrl ?? embedded!.url, config);
     try {

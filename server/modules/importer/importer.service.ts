@@ -4,6 +4,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { BadInputError, ConflictError } from '../../errors';
 import { Agency } from '../agency/agency.entity';
 import { AgencyService } from '../agency/agency.service';
+import { auditedNativeDelete } from '../audit/audited-writes';
 import { Clause } from '../clause/clause.entity';
 import type { ClauseTreeInput } from '../clause/clause.inputs';
 import { insertClauseTree, recomputePaths } from '../clause/clause.service';
@@ -170,9 +171,9 @@ export class ImporterService {
           reports,
         });
       }
-      await em.nativeDelete(Task, { sourceClause: { document: existing.uuid } });
-      await em.nativeDelete(DocumentRelation, { from: existing.uuid });
-      await em.nativeDelete(Clause, { document: existing.uuid });
+      await auditedNativeDelete(em, Task, { sourceClause: { document: existing.uuid } });
+      await auditedNativeDelete(em, DocumentRelation, { from: existing.uuid });
+      await auditedNativeDelete(em, Clause, { document: existing.uuid });
     }
     // A referenced document (known from a citation) or the one being replaced: same row, so citations keep pointing at it.
     await new DocumentService(em).update({

@@ -7,6 +7,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { type ConnectionArgs, orderByOf, OrderDirection, paginate } from '../../graphql/connection';
 import { searchFilter } from '../../graphql/search';
 import { Agency } from '../agency/agency.entity';
+import { auditedNativeDelete } from '../audit/audited-writes';
 import { Clause } from '../clause/clause.entity';
 import { deadlineStatusFilter } from './deadline';
 import { Assignment, Task } from './task.entity';
@@ -175,7 +176,7 @@ async function replaceAssignments(em: EntityManager, task: Task, assignments: As
     throw new NotFoundError(`assignments name agencies that do not exist: ${missing.join(', ')}`, { argument: 'assignments' });
   // Deleted directly, not through a flush: a flush here would also write the task, and the task's version would
   // then move twice in one mutation.
-  await em.nativeDelete(Assignment, { task: task.uuid });
+  await auditedNativeDelete(em, Assignment, { task: task.uuid });
   for (const assignment of assignments) {
     em.create(Assignment, {
       task,

@@ -1,7 +1,9 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
 import type { Context } from '../../graphql/context';
 import { refUuid } from '../../graphql/dataloader';
+import { PointInTimeService } from '../audit/point-in-time';
 import { Clause } from '../clause/clause.entity';
 import { Document } from '../document/document.entity';
 import { Task } from '../task/task.entity';
@@ -11,8 +13,17 @@ import { ClauseImplementations, LineageStep, TaskTrace } from './trace.types';
 @Resolver(() => Task)
 export class TaskTraceResolver {
   @FieldResolver(() => TaskTrace, { description: 'The chain task → clause → enclosing clauses → document → every document above it' })
-  trace(@Root() task: Task, @Ctx() { loaders }: Context) {
-    return new TraceService(loaders).traceTask(task);
+  trace(
+    @Root() task: Task,
+    @Arg('at', () => DateTimeResolver, {
+      nullable: true,
+      description:
+        'The task and its clauses as they stood at this moment, rebuilt from the audit trail (the document and lineage are current); BAD_USER_INPUT if the task did not exist yet',
+    })
+    at: Date | undefined,
+    @Ctx() { em, loaders }: Context,
+  ) {
+    return at ? new PointInTimeService(em, loaders).traceTaskAt(task, at) : new TraceService(loaders).traceTask(task);
   }
 }
 

@@ -58,7 +58,7 @@ export class TraceService {
   }
 
   /** The documents nothing further up is cited from: the tops of the chains. */
-  private async roots(start: Document, relations: DocumentRelation[]): Promise<Document[]> {
+  async roots(start: Document, relations: DocumentRelation[]): Promise<Document[]> {
     if (relations.length === 0) return [start];
     const citing = new Set(relations.map((relation) => relation.from.uuid));
     const tops = [...new Set(relations.map((relation) => relation.to.uuid).filter((uuid) => !citing.has(uuid)))];
