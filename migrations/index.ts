@@ -5,10 +5,12 @@ import { Migration20261123084109 } from './Migration20261123084109';
 import { Migration20261123091408 } from './Migration20261123091408';
 import { Migration20261123121558 } from './Migration20261123121558';
 import { Migration20261123122115 } from './Migration20261123122115';
+import { Migration20261123131452 } from './Migration20261123131452';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123084109', class: Migration20261123084109 },
   { name: 'Migration20261123091408', class: Migration20261123091408 },
   { name: 'Migration20261123121558', class: Migration20261123121558 },
   { name: 'Migration20261123122115', class: Migration20261123122115 },
+  { name: 'Migration20261123131452', class: Migration20261123131452 },
 ];

@@ -64,6 +64,13 @@ const CONSTRAINT_MESSAGES: Record<string, { code: ErrorCode; message: string }> 
   task_source_clause_id_foreign: { code: ErrorCode.CONFLICT, message: 'Tasks still point at this clause; delete or move them first' },
   report_task_or_document: { code: ErrorCode.BAD_USER_INPUT, message: 'A report answers a task or a document' },
   report_progress_range: { code: ErrorCode.BAD_USER_INPUT, message: 'progress must be between 0 and 100' },
+  report_revision_unique: {
+    code: ErrorCode.CONFLICT,
+    message: "Someone filed this agency's report for this period at the same moment; reload it and work on the revision that won",
+  },
+  task_report_due_day_range: { code: ErrorCode.BAD_USER_INPUT, message: 'reportingDuty.dueDay must be between 1 and 31' },
+  task_report_due_month_offset_range: { code: ErrorCode.BAD_USER_INPUT, message: 'reportingDuty.dueMonthOffset must be between 0 and 12' },
+  task_reporting_window_order: { code: ErrorCode.BAD_USER_INPUT, message: 'reportingDuty.endsOn is before its startsOn' },
 };
 
 interface DatabaseError {

@@ -3,6 +3,7 @@ import { connectDatabase, migrate, startApp } from './app';
 import { loadConfig } from './config';
 import { APP_ROLE, DataDirInUseError, type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { loadDemoData } from './demo/load-demo';
+import { todayIn } from './graphql/context';
 import { prepareAccounts } from './modules/account/bootstrap';
 
 async function main(): Promise<void> {
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
   const applied = await migrate(orm);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   if (config.loadDemoData) {
-    const loaded = await loadDemoData(orm.em.fork(), config, { importSeeds: true, log: console.warn });
+    const today = config.today ?? todayIn(config.timeZone);
+    const loaded = await loadDemoData(orm.em.fork(), config, { importSeeds: true, reports: { today }, log: console.warn });
     if (loaded) console.log(`Loaded the demo data: ${loaded}`);
   }
   // The first administrator (and the demo's accounts) on a registry without users; the passwords are printed once.

@@ -16,6 +16,7 @@ import { draftOf, ImporterService } from '../modules/importer/importer.service';
 import { TaskService } from '../modules/task/task.service';
 import { dakNongPlan19 } from './dak-nong-19-kh-ubnd';
 import type { DemoClause, DemoDataset } from './demo.types';
+import { generateDemoReports } from './demo-reports';
 
 export const DEMO_DATASETS: DemoDataset[] = [dakNongPlan19];
 
@@ -139,6 +140,8 @@ export const IMPORTED_SEEDS = [
 export interface DemoOptions {
   /** Also import the other seed documents (off in the test template, whose fixtures count on the hand-entered plan alone). */
   importSeeds?: boolean;
+  /** Then give the duties a calendar and the agencies a year of reports (off in the test template, for the same reason). */
+  reports?: { today: string };
   log?: (line: string) => void;
 }
 
@@ -158,6 +161,10 @@ export async function loadDemoData(em: EntityManager, config: Config, options: D
         options.log?.(`The importer could not take the demo seed ${file}: ${(error as Error).message}`);
       }
     }
+  }
+  if (options.reports) {
+    const made = await generateDemoReports(em.fork(), options.reports.today, config.timeZone);
+    return `${loaded.join(', ')}\nGenerated the demo reports: ${made.reports} reports, ${made.scheduled} duties scheduled, ${made.completed} tasks finished`;
   }
   return loaded.join(', ');
 }

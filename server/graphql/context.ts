@@ -9,18 +9,22 @@ import { createAgencyLoaders } from '../modules/agency/agency.loaders';
 import { createAuditLoaders } from '../modules/audit/audit.loaders';
 import { createClauseLoaders } from '../modules/clause/clause.loaders';
 import { createDocumentLoaders } from '../modules/document/document.loaders';
+import { createOversightLoaders } from '../modules/oversight/oversight.loaders';
 import { createReportLoaders } from '../modules/report/report.loaders';
+import { type DeadlineSettings } from '../modules/task/deadline';
 import { createTaskLoaders } from '../modules/task/task.loaders';
 import { createTraceLoaders } from '../modules/trace/trace.loaders';
 
-export function createLoaders(em: EntityManager) {
+/** `calendar`: the request's today and the registry's deadline settings, for the derived statuses. */
+export function createLoaders(em: EntityManager, calendar: DeadlineSettings) {
   return {
     account: createAccountLoaders(em),
     agency: createAgencyLoaders(em),
     document: createDocumentLoaders(em),
     clause: createClauseLoaders(em),
-    task: createTaskLoaders(em),
-    report: createReportLoaders(em),
+    task: createTaskLoaders(em, calendar),
+    report: createReportLoaders(em, calendar.timeZone),
+    oversight: createOversightLoaders(em, calendar),
     trace: createTraceLoaders(em),
     audit: createAuditLoaders(em),
   };
@@ -51,11 +55,12 @@ export function createContext(orm: MikroORM, config: Config, cookies: string[] =
   const actor = currentActor();
   // Before any loader reads: what the actor may not see is not there (a reporter and other agencies' draft reports).
   scopeEntityManager(em, actor);
+  const today = config.today ?? todayIn(config.timeZone);
   return {
     em,
-    loaders: createLoaders(em),
+    loaders: createLoaders(em, { today, dueSoonDays: config.dueSoonDays, timeZone: config.timeZone }),
     config,
-    today: config.today ?? todayIn(config.timeZone),
+    today,
     actor,
     setCookie: (cookie) => void cookies.push(cookie),
   } satisfies Context;

@@ -14,8 +14,9 @@ import { ClauseResolver } from '../modules/clause/clause.resolver';
 import { DocumentRelationResolver, DocumentResolver, RecipientResolver } from '../modules/document/document.resolver';
 import { ImporterResolver } from '../modules/importer/importer.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
-import { ReportResolver } from '../modules/report/report.resolver';
-import { AssignmentResolver, TaskResolver } from '../modules/task/task.resolver';
+import { OVERSIGHT_RESOLVERS } from '../modules/oversight/oversight.resolver';
+import { ReportAttachmentResolver, ReportResolver } from '../modules/report/report.resolver';
+import { AssignmentResolver, ReportingDutyResolver, TaskResolver } from '../modules/task/task.resolver';
 import {
   ClauseImplementationResolver,
   DocumentLineageResolver,
@@ -36,7 +37,10 @@ export function registrySchema(): Promise<GraphQLSchema> {
       ClauseResolver,
       TaskResolver,
       AssignmentResolver,
+      ReportingDutyResolver,
       ReportResolver,
+      ReportAttachmentResolver,
+      ...OVERSIGHT_RESOLVERS,
       TaskTraceResolver,
       DocumentLineageResolver,
       ClauseImplementationResolver,

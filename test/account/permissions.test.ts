@@ -126,7 +126,15 @@ describe('the permission table', () => {
       );
     expect(writes(Role.AUDITOR)).toEqual([]);
     expect(writes(Role.INTEGRATOR)).toEqual([]);
-    expect(writes(Role.REPORTER).sort()).toEqual(['createReport', 'deleteReport', 'updateReport']);
+    expect(writes(Role.REPORTER).sort()).toEqual([
+      'addReportAttachment',
+      'createReport',
+      'deleteReport',
+      'removeReportAttachment',
+      'reviseReport',
+      'submitReport',
+      'updateReport',
+    ]);
   });
 
   it('fails closed: a root field the table does not name is refused to everyone, ADMIN included', async () => {

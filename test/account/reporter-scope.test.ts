@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createContext } from '../../server/graphql/context';
 import { type Actor, Role, runAs } from '../../server/modules/account/actor';
+import { ACCEPT_REPORT, moveReport, RETURN_REPORT, REVISE_REPORT, SUBMIT_REPORT } from '../support/report-workflow';
 import { createTestApp, type TestApp, type TestClient } from '../support/test-app';
 
 const POLICE = 'Công an tỉnh Đắk Nông';
@@ -32,12 +33,17 @@ function globalId(typeName: string, uuid: string): string {
 const ASSIGNED_TO = `select a.task_id from assignment a
   where a.agency_id = $1 or a.agency_id in (select group_id from agency_group_member where member_id = $1)`;
 
+// An agency files one report per task and period: each input gets a month of its own.
+let months = 0;
+
 function reportInput(task: keyof typeof tasks, agency: string, extra: Record<string, unknown> = {}) {
+  const month = months++;
+  const start = `${2020 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
   return {
     taskId: tasks[task].id,
     agencyId: agencies[agency].id,
-    periodStart: '2025-01-01',
-    periodEnd: '2025-03-31',
+    periodStart: `${start}-01`,
+    periodEnd: `${start}-28`,
     kind: 'PERIODIC',
     ...extra,
   };
@@ -67,7 +73,7 @@ beforeAll(async () => {
     .createReport;
   const created = (await app.ok(CREATE, { input: reportInput('newspaper', NEWSPAPER, { text: 'Báo cáo đã gửi của Báo Đắk Nông' }) }))
     .createReport;
-  newspaperSubmitted = (await app.ok(UPDATE, { input: { id: created.id, version: created.version, status: 'SUBMITTED' } })).updateReport;
+  newspaperSubmitted = await moveReport(app, created, 'SUBMITTED');
 });
 afterAll(async () => {
   await sql?.end();
@@ -128,30 +134,30 @@ describe('what a reporter writes', () => {
     const created = (await reporter.ok(CREATE, { input: reportInput('police', POLICE, { text: 'Quý I', progress: 30 }) })).createReport;
     expect(created).toMatchObject({ status: 'DRAFT', agency: { name: POLICE } });
     const edited = (await reporter.ok(UPDATE, { input: { id: created.id, version: created.version, progress: 40 } })).updateReport;
-    const submitted = (await reporter.ok(UPDATE, { input: { id: created.id, version: edited.version, status: 'SUBMITTED' } })).updateReport;
+    const submitted = (await reporter.ok(SUBMIT_REPORT, { input: { id: created.id, version: edited.version } })).submitReport;
     expect(submitted.status).toBe('SUBMITTED');
     expect(submitted.submittedAt).not.toBeNull();
     const again = await reporter.gql(UPDATE, { input: { id: created.id, version: submitted.version, text: 'sửa sau khi gửi' } });
     expect(again.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/already SUBMITTED/) });
     expect(await reporter.errorCode(DELETE, { input: { id: created.id, version: submitted.version } })).toBe('FORBIDDEN');
-    // An editor returns it; the reporter may then correct and resubmit.
-    const returned = (await app.as(Role.EDITOR).ok(UPDATE, { input: { id: created.id, version: submitted.version, status: 'RETURNED' } }))
-      .updateReport;
-    const resubmitted = await reporter.ok(UPDATE, {
-      input: { id: created.id, version: returned.version, status: 'SUBMITTED', progress: 45 },
-    });
-    expect(resubmitted.updateReport.status).toBe('SUBMITTED');
+    // An editor returns it; the reporter corrects it in a new revision and submits that.
+    const returned = (
+      await app.as(Role.EDITOR).ok(RETURN_REPORT, { input: { id: created.id, version: submitted.version, comment: 'Thiếu số liệu' } })
+    ).returnReport;
+    const revision = (await reporter.ok(REVISE_REPORT, { input: { id: created.id, version: returned.version } })).reviseReport;
+    expect(revision).toMatchObject({ status: 'DRAFT', revision: 2 });
+    await reporter.ok(UPDATE, { input: { id: revision.id, version: revision.version, progress: 45 } });
+    const resubmitted = await reporter.ok(SUBMIT_REPORT, { input: { id: revision.id, version: revision.version + 1 } });
+    expect(resubmitted.submitReport.status).toBe('SUBMITTED');
   });
 
   it('cannot accept or return a report: those are the editors’ answers', async () => {
     const created = (await reporter.ok(CREATE, { input: reportInput('police', POLICE) })).createReport;
-    for (const status of ['ACCEPTED', 'RETURNED']) {
-      const refused = await reporter.gql(UPDATE, { input: { id: created.id, version: created.version, status } });
-      expect(refused.errors?.[0]).toMatchObject({
-        extensions: { code: 'FORBIDDEN' },
-        message: expect.stringMatching(/DRAFT or SUBMITTED/),
-      });
-    }
+    const submitted = (await reporter.ok(SUBMIT_REPORT, { input: { id: created.id, version: created.version } })).submitReport;
+    const step = { id: submitted.id, version: submitted.version };
+    expect(await reporter.errorCode(ACCEPT_REPORT, { input: step })).toBe('FORBIDDEN');
+    expect(await reporter.errorCode(RETURN_REPORT, { input: { ...step, comment: 'tự trả lại' } })).toBe('FORBIDDEN');
+    expect((await app.ok(`query($id: ID!) { report(id: $id) { status } }`, { id: created.id })).report.status).toBe('SUBMITTED');
   });
 
   it('cannot file a report on a task not assigned to its agency', async () => {

@@ -1,6 +1,7 @@
 // Every filter and ordering of every connection, and the edges of Relay pagination, through the real HTTP endpoint.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { moveReport } from '../support/report-workflow';
 import { createTestApp, TEST_TODAY, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -229,18 +230,13 @@ beforeAll(async () => {
     ids.task[key] = createTask.id;
   }
 
-  const report = async (key: string, input: Record<string, unknown>, status?: string) => {
+  const report = async (key: string, input: Record<string, unknown>, status?: 'SUBMITTED' | 'ACCEPTED' | 'RETURNED') => {
     const { createReport } = await app.ok(`mutation($input: CreateReportInput!) { createReport(input: $input) { id status version } }`, {
       input,
     });
     expect(createReport.status).toBe('DRAFT');
     ids.report[key] = createReport.id;
-    if (status) {
-      const { updateReport } = await app.ok(`mutation($input: UpdateReportInput!) { updateReport(input: $input) { status } }`, {
-        input: { id: createReport.id, version: createReport.version, status },
-      });
-      expect(updateReport.status).toBe(status);
-    }
+    if (status) expect((await moveReport(app, createReport, status)).status).toBe(status);
   };
   await report('policeJanuary', {
     taskId: ids.task.dueSoon,

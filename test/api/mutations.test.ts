@@ -132,6 +132,7 @@ const REMOVE_ASSIGNMENT = `mutation($input: DeleteInput!) { removeAssignment(inp
 const CREATE_REPORT = `mutation($input: CreateReportInput!) { createReport(input: $input) { id status } }`;
 const UPDATE_REPORT = `mutation($input: UpdateReportInput!) { updateReport(input: $input) { id status } }`;
 const DELETE_REPORT = `mutation($input: DeleteInput!) { deleteReport(input: $input) { id } }`;
+const SUBMIT_REPORT = `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id status } }`;
 const REPORT = `query($id: ID!) {
   report(id: $id) { kind status text progress periodStart periodEnd submittedAt agency { name } task { title } document { symbol } }
 }`;
@@ -1316,15 +1317,6 @@ describe('tasks and assignments', () => {
       expect(await rowCount('report')).toBe(reports);
     });
 
-    it('updateReport submits the report and moves the version', async () => {
-      const version = await versionOf(report);
-      expect(await run(UPDATE_REPORT, { id: report, version, status: 'SUBMITTED', progress: 60 })).toMatchObject({ status: 'SUBMITTED' });
-      const stored = (await app.ok(REPORT, { id: report })).report;
-      expect(stored).toMatchObject({ status: 'SUBMITTED', progress: 60, text: 'Quý I/2025: đã đưa 12 tin, bài.', periodEnd: '2025-03-31' });
-      expect(Date.parse(stored.submittedAt)).toBeGreaterThan(Date.now() - 60_000);
-      expect(await versionOf(report)).toBe(version + 1);
-    });
-
     it('updateReport refuses a stale version, a reversed period, missing fields, unknown and foreign IDs and 5 MB texts', async () => {
       const version = await versionOf(report);
       const before = (await app.ok(REPORT, { id: report })).report;
@@ -1339,6 +1331,16 @@ describe('tasks and assignments', () => {
       expect(await versionOf(report)).toBe(version);
     });
 
+    it('updateReport edits the draft, submitReport submits it, each moving the version', async () => {
+      const version = await versionOf(report);
+      expect(await run(UPDATE_REPORT, { id: report, version, progress: 60 })).toMatchObject({ status: 'DRAFT' });
+      expect(await run(SUBMIT_REPORT, { id: report, version: version + 1 })).toMatchObject({ status: 'SUBMITTED' });
+      const stored = (await app.ok(REPORT, { id: report })).report;
+      expect(stored).toMatchObject({ status: 'SUBMITTED', progress: 60, text: 'Quý I/2025: đã đưa 12 tin, bài.', periodEnd: '2025-03-31' });
+      expect(Date.parse(stored.submittedAt)).toBeGreaterThan(Date.now() - 60_000);
+      expect(await versionOf(report)).toBe(version + 2);
+    });
+
     it('deleteReport refuses a stale version, missing fields, unknown and foreign IDs', async () => {
       await expectRefusal(DELETE_REPORT, { id: report, version: (await versionOf(report)) - 1 }, 'CONFLICT', /changed by someone else/);
       await expectRefusal(DELETE_REPORT, { id: report }, 'BAD_USER_INPUT', /"version"/);
@@ -1348,11 +1350,23 @@ describe('tasks and assignments', () => {
       expect((await app.ok(REPORT, { id: report })).report.status).toBe('SUBMITTED');
     });
 
-    it('deleteReport removes the report', async () => {
-      expect(await run(DELETE_REPORT, { id: report, version: await versionOf(report) })).toEqual({ id: report });
-      expect((await app.ok(REPORT, { id: report })).report).toBeNull();
-      const left = await app.ok(`query($id: ID!) { reports(filter: { taskId: $id }) { totalCount } }`, { id: task });
-      expect(left.reports.totalCount).toBe(0);
+    it('deleteReport keeps a submitted report and removes a draft', async () => {
+      await expectRefusal(
+        DELETE_REPORT,
+        { id: report, version: await versionOf(report) },
+        'BAD_USER_INPUT',
+        /Only a DRAFT report is deleted/,
+      );
+      const draft = await run(CREATE_REPORT, {
+        taskId: task,
+        agencyId: agencyId(POLICE),
+        periodStart: '2025-07-01',
+        periodEnd: '2025-09-30',
+        kind: 'PERIODIC',
+      });
+      expect(await run(DELETE_REPORT, { id: draft.id, version: await versionOf(draft.id) })).toEqual({ id: draft.id });
+      expect((await app.ok(REPORT, { id: draft.id })).report).toBeNull();
+      expect((await app.ok(REPORT, { id: report })).report.status).toBe('SUBMITTED');
     });
   });
 
@@ -1377,7 +1391,8 @@ describe('tasks and assignments', () => {
         kind: 'PERIODIC',
       });
       expect(await rowCount('assignment', 'task_id = $1', [uuid])).toBe(1);
-      expect(await rowCount('report', 'task_id = $1', [uuid])).toBe(1);
+      // The submitted report of the reports tests, and this draft.
+      expect(await rowCount('report', 'task_id = $1', [uuid])).toBe(2);
       const tasks = await taskCount();
 
       expect(await run(DELETE_TASK, { id: task, version: await versionOf(task) })).toEqual({ id: task });

@@ -54,6 +54,8 @@ async function waitFor(started: Started, pattern: RegExp, timeoutMs = 90_000): P
   throw new Error(`never printed ${pattern}; output:\n${started.output()}`);
 }
 
+const DEMO_DAY = '2026-11-23';
+
 describe('npm start on a bare machine', () => {
   let dataDir: string;
   let first: Started;
@@ -61,7 +63,8 @@ describe('npm start on a bare machine', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'registry-start-'));
-    first = startRegistry({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    // A fixed day: the demo's reports are generated up to it, so what they show is the same on every run.
+    first = startRegistry({ DATA_DIR: dataDir, PORT: String(await freePort()), TODAY: DEMO_DAY });
     url = (await waitFor(first, /http:\/\/localhost:\d+(?=\/graphql)/)).trim();
   }, 120_000);
 
@@ -84,6 +87,25 @@ describe('npm start on a bare machine', () => {
     });
     const body = (await response.json()) as any;
     expect(body.data.document.clause.tasks[0].trace.roots).toEqual([{ symbol: '183-QĐ/TW' }]);
+  });
+
+  it('carries a year of reports, some late, some missing, some returned, so that the dashboards are alive', async () => {
+    expect(first.output()).toMatch(/Generated the demo reports: \d+ reports, \d+ duties scheduled/);
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: await signIn(url) },
+      body: JSON.stringify({
+        query: `{ oversight(from: "2024-01-01", to: "${DEMO_DAY}") {
+          totals { expectedReportsByStatus { status count } reportsByStatus { status count } }
+          agencies { missingReports { dueOn } }
+        } }`,
+      }),
+    });
+    const { totals, agencies } = ((await response.json()) as any).data.oversight;
+    const count = (list: { status: string; count: number }[], status: string) => list.find((entry) => entry.status === status)?.count ?? 0;
+    for (const status of ['RECEIVED', 'LATE', 'MISSING']) expect(count(totals.expectedReportsByStatus, status), status).toBeGreaterThan(0);
+    for (const status of ['ACCEPTED', 'SUBMITTED', 'RETURNED']) expect(count(totals.reportsByStatus, status), status).toBeGreaterThan(0);
+    expect(agencies.some((agency: { missingReports: unknown[] }) => agency.missingReports.length > 0)).toBe(true);
   });
 
   it('creates the administrator, printing its generated password once, and the demo accounts', async () => {

@@ -35,6 +35,8 @@ export const QUERY_PERMISSIONS: Readonly<Record<string, readonly Caller[]>> = {
   task: READERS,
   reports: READERS,
   report: READERS,
+  expectedReports: READERS,
+  oversight: READERS,
 
   // Import previews write nothing but are the editors' tool (and parsing a file costs the server).
   previewImport: EDITORS,
@@ -74,6 +76,13 @@ export const MUTATION_PERMISSIONS: Readonly<Record<string, readonly Caller[]>> =
   createReport: REPORT_WRITERS,
   updateReport: REPORT_WRITERS,
   deleteReport: REPORT_WRITERS,
+  submitReport: REPORT_WRITERS,
+  reviseReport: REPORT_WRITERS,
+  addReportAttachment: REPORT_WRITERS,
+  removeReportAttachment: REPORT_WRITERS,
+  // The reviewer's answers: a reporter never judges reports.
+  acceptReport: EDITORS,
+  returnReport: EDITORS,
 
   createUser: ADMINS,
   updateUser: ADMINS,

@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { uuidOf } from '../../graphql/global-id';
 import { Agency } from '../agency/agency.entity';
-import { Report } from '../report/report.entity';
+import { Report, ReportAttachment } from '../report/report.entity';
 import { ReportStatus } from '../report/report.enums';
 import { Assignment, Task } from '../task/task.entity';
 import { type Actor, Role } from './actor';
@@ -29,16 +29,14 @@ export type ReporterGuard = (args: Record<string, unknown>, em: EntityManager, a
 
 interface ReportInput {
   id?: string;
+  reportId?: string;
   taskId?: string | null;
   documentId?: string | null;
   agencyId?: string;
-  status?: ReportStatus;
 }
 
 /** Statuses a reporter may not touch a report in: it is with the editors. */
 const FILED = [ReportStatus.SUBMITTED, ReportStatus.ACCEPTED];
-/** Statuses a reporter may set; ACCEPTED and RETURNED are the editors' answers. */
-const REPORTER_STATUSES = [ReportStatus.DRAFT, ReportStatus.SUBMITTED];
 
 async function agencyName(em: EntityManager, actor: Actor): Promise<string> {
   const agency = actor.agencyId ? await em.findOne(Agency, { uuid: actor.agencyId }) : null;
@@ -71,12 +69,6 @@ async function assertMayChange(em: EntityManager, reportId: string, actor: Actor
   }
 }
 
-function assertReporterStatus(status: ReportStatus | undefined): void {
-  if (status && !REPORTER_STATUSES.includes(status)) {
-    throw new ForbiddenError(`A reporter sets a report to DRAFT or SUBMITTED; ${status} is for editors`);
-  }
-}
-
 /** Every mutation a REPORTER may call besides login and logout; one missing here is refused to reporters. */
 export const REPORTER_GUARDS: Readonly<Record<string, ReporterGuard>> = {
   async createReport(args, em, actor) {
@@ -89,12 +81,30 @@ export const REPORTER_GUARDS: Readonly<Record<string, ReporterGuard>> = {
   },
 
   async updateReport(args, em, actor) {
-    const input = args.input as ReportInput;
-    assertReporterStatus(input.status);
-    await assertMayChange(em, input.id ?? '', actor);
+    await assertMayChange(em, (args.input as ReportInput).id ?? '', actor);
   },
 
   async deleteReport(args, em, actor) {
     await assertMayChange(em, (args.input as ReportInput).id ?? '', actor);
+  },
+
+  async submitReport(args, em, actor) {
+    const input = args.input as ReportInput & { receivedOn?: string | null };
+    if (input.receivedOn) throw new ForbiddenError('receivedOn records a paper report after the fact; only editors give it');
+    await assertMayChange(em, input.id ?? '', actor);
+  },
+
+  // A RETURNED report is back with its agency: the reporter corrects it in a new revision.
+  async reviseReport(args, em, actor) {
+    await assertMayChange(em, (args.input as ReportInput).id ?? '', actor);
+  },
+
+  async addReportAttachment(args, em, actor) {
+    await assertMayChange(em, (args.input as ReportInput).reportId ?? '', actor);
+  },
+
+  async removeReportAttachment(args, em, actor) {
+    const attachment = await em.findOne(ReportAttachment, { uuid: uuidOf(String(args.id ?? ''), 'ReportAttachment', 'id') });
+    if (attachment) await assertMayChange(em, attachment.report.id, actor);
   },
 };

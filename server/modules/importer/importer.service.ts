@@ -14,7 +14,7 @@ import { MAX_ORIGINAL_TEXT } from '../document/document.inputs';
 import { DocumentService } from '../document/document.service';
 import { Report } from '../report/report.entity';
 import { Task } from '../task/task.entity';
-import { AssignmentRole } from '../task/task.enums';
+import { AssignmentRole, TaskKind } from '../task/task.enums';
 import { TaskService } from '../task/task.service';
 import { guessAgency, type KnownAgency, localityOf, matchAgencyName, nameKey, type NameMatch } from './agency-names';
 import type { DocumentDraft, DraftClause, DraftReference } from './draft';
@@ -260,6 +260,14 @@ export class ImporterService {
         duePhrase: task.due.text,
         targets: task.targets,
         assignments: [...assignments.values()],
+        // "báo cáo … về UBND tỉnh (qua Công an tỉnh)": the routing the text gives; the schedule is the reviewer's to set.
+        reportingDuty:
+          task.kind === TaskKind.REPORTING && (task.reportTo || task.reportVia)
+            ? {
+                reportToId: task.reportTo ? (await agencies.resolve(task.reportTo)).uuid : null,
+                reportViaId: task.reportVia ? (await agencies.resolve(task.reportVia)).uuid : null,
+              }
+            : undefined,
       });
     }
   }

@@ -16,3 +16,16 @@ export enum ReportStatus {
 
 registerEnumType(ReportKind, { name: 'ReportKind', description: 'PERIODIC, INTERIM_REVIEW = sơ kết, FINAL_REVIEW = tổng kết, AD_HOC' });
 registerEnumType(ReportStatus, { name: 'ReportStatus' });
+
+/** What became of one report a reporting duty expects, for one agency and period; derived, never stored. */
+export enum ExpectedReportStatus {
+  RECEIVED = 'RECEIVED',
+  LATE = 'LATE',
+  MISSING = 'MISSING',
+  NOT_YET_DUE = 'NOT_YET_DUE',
+}
+
+registerEnumType(ExpectedReportStatus, {
+  name: 'ExpectedReportStatus',
+  description: 'RECEIVED by its due date, LATE (received after it), MISSING (past due, not received), NOT_YET_DUE',
+});

@@ -1,45 +1,53 @@
-// The deadline status of a task, derived and never stored: once in TypeScript for a field, once in SQL for a filter.
+// The deadline status of a task is derived, never stored, and defined once: by the SQL function task_deadline_status
+// (migrations), which weighs due date, completion, and for reporting duties the reports that came in. The field, the
+// filter and the oversight figures all ask it, so they cannot disagree.
 import { raw } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 
-import { DeadlineStatus, ProgressStatus } from './task.enums';
+import { pgArray } from '../../graphql/dataloader';
+import type { DeadlineStatus } from './task.enums';
 
+export interface DeadlineSettings {
+  today: string;
+  dueSoonDays: number;
+  timeZone: string;
+}
+
+/** The SQL expression of the status of the task row `alias`, with its three parameters. */
+export function deadlineStatusSql(alias: string, settings: DeadlineSettings): { sql: string; params: unknown[] } {
+  return { sql: `task_deadline_status(${alias}, ?::date, ?::int, ?)`, params: [settings.today, settings.dueSoonDays, settings.timeZone] };
+}
+
+/** A MikroORM filter on the task table: tasks whose status is one of `statuses`. */
+export function deadlineStatusFilter(statuses: DeadlineStatus[], settings: DeadlineSettings): Record<string, unknown> {
+  return {
+    [raw(
+      (t: string) => {
+        const status = deadlineStatusSql(t, settings);
+        return `${status.sql} in (${statuses.map(() => '?').join(', ')})`;
+      },
+      [...deadlineStatusSql('', settings).params, ...statuses],
+    )]: true,
+  };
+}
+
+/** The statuses of the tasks a request shows, in one statement. */
+export function deadlineStatusLoader(em: EntityManager, settings: DeadlineSettings): DataLoader<string, DeadlineStatus> {
+  return new DataLoader(async (uuids) => {
+    const status = deadlineStatusSql('t', settings);
+    const rows: { id: string; status: DeadlineStatus }[] = await em.execute(
+      `select t.id, ${status.sql} as status from task t where t.id = any(?::uuid[])`,
+      [...status.params, pgArray([...uuids])],
+    );
+    const byUuid = new Map(rows.map((row) => [row.id, row.status]));
+    return uuids.map((uuid) => byUuid.get(uuid) ?? new Error(`Task ${uuid} is gone`));
+  });
+}
+
+/** The calendar day `days` after `day` (both YYYY-MM-DD). */
 export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
-}
-
-interface Dated {
-  dueDate?: string | null;
-  completedOn?: string | null;
-  progressStatus: ProgressStatus;
-}
-
-export function deadlineStatusOf(task: Dated, today: string, dueSoonDays: number): DeadlineStatus {
-  if (task.completedOn) {
-    return !task.dueDate || task.completedOn <= task.dueDate ? DeadlineStatus.DONE_ON_TIME : DeadlineStatus.DONE_LATE;
-  }
-  if (task.progressStatus === ProgressStatus.DONE) return DeadlineStatus.DONE_ON_TIME;
-  if (!task.dueDate) return DeadlineStatus.ON_TRACK;
-  if (task.dueDate < today) return DeadlineStatus.OVERDUE;
-  if (task.dueDate <= addDays(today, dueSoonDays)) return DeadlineStatus.DUE_SOON;
-  return DeadlineStatus.ON_TRACK;
-}
-
-/** The same rule as deadlineStatusOf, as a MikroORM filter on the task table. */
-export function deadlineStatusFilter(statuses: DeadlineStatus[], today: string, dueSoonDays: number): Record<string, unknown> {
-  const dueSoonUntil = addDays(today, dueSoonDays);
-  return {
-    [raw(
-      (t: string) => `(case
-        when ${t}.completed_on is not null then
-          case when ${t}.due_date is null or ${t}.completed_on <= ${t}.due_date then 'DONE_ON_TIME' else 'DONE_LATE' end
-        when ${t}.progress_status = 'DONE' then 'DONE_ON_TIME'
-        when ${t}.due_date is null then 'ON_TRACK'
-        when ${t}.due_date < ?::date then 'OVERDUE'
-        when ${t}.due_date <= ?::date then 'DUE_SOON'
-        else 'ON_TRACK' end) in (${statuses.map(() => '?').join(', ')})`,
-      [today, dueSoonUntil, ...statuses],
-    )]: true,
-  };
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 
@@ -10,6 +10,12 @@ import { TaskTarget } from './task-target';
 
 @ObjectType({ implements: Node, description: 'Work a clause hands to agencies; never without its source clause' })
 @Entity({ tableName: 'task' })
+@Check({ name: 'task_report_due_day_range', expression: 'report_due_day is null or (report_due_day >= 1 and report_due_day <= 31)' })
+@Check({ name: 'task_report_due_month_offset_range', expression: 'report_due_month_offset >= 0 and report_due_month_offset <= 12' })
+@Check({
+  name: 'task_reporting_window_order',
+  expression: 'reporting_ends_on is null or reporting_starts_on is null or reporting_ends_on >= reporting_starts_on',
+})
 // search_text() is defined by the initial migration; the index backs the diacritic-blind `search` filter.
 @Index({
   name: 'task_search_index',
@@ -60,6 +66,39 @@ export class Task extends RecordEntity {
   @ManyToOne(() => Task, { nullable: true, deleteRule: 'set null' })
   @Index()
   parentTask?: Task | null;
+
+  // The reporting duty of a REPORTING task (GraphQL: Task.reportingDuty); the schedule's frequency is `recurrence`.
+
+  /** "báo cáo … về UBND tỉnh": whom the reports are for. */
+  @ManyToOne(() => Agency, { nullable: true, deleteRule: 'restrict' })
+  @Index()
+  reportTo?: Agency | null;
+
+  /** "(qua Công an tỉnh)": who collects them on the way. */
+  @ManyToOne(() => Agency, { nullable: true, deleteRule: 'restrict' })
+  @Index()
+  reportVia?: Agency | null;
+
+  /** Every member of this group reports; without it, the assigned agencies do (groups among them by their members). */
+  @ManyToOne(() => Agency, { nullable: true, deleteRule: 'restrict' })
+  @Index()
+  reporterGroup?: Agency | null;
+
+  /** Day of the due month a periodic report falls due; null for the month's last day (clamped in short months). */
+  @Property({ type: 'smallint', nullable: true })
+  reportDueDay?: number | null;
+
+  /** Months after the period's last month that its report falls due: 0 = within the last month, 1 = the month after. */
+  @Property({ type: 'smallint', default: 0 })
+  reportDueMonthOffset: Opt<number> = 0;
+
+  /** First day the duty covers; unset, the document's issue date. */
+  @Property({ type: 'date', nullable: true })
+  reportingStartsOn?: string | null;
+
+  /** Last day the duty covers; unset, it runs on. */
+  @Property({ type: 'date', nullable: true })
+  reportingEndsOn?: string | null;
 }
 
 @ObjectType({ implements: Node, description: 'An agency on a task: LEAD (chủ trì) or COORDINATOR (phối hợp)' })

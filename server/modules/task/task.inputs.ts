@@ -3,6 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 
 import { OrderDirection } from '../../graphql/connection';
+import { ReportingDutyInput } from './reporting-duty';
 import { AssignmentRole, DeadlineStatus, ProgressStatus, Recurrence, TargetComparator, TaskKind } from './task.enums';
 
 @InputType()
@@ -86,6 +87,11 @@ export class CreateTaskInput {
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   assignments?: AssignmentInput[];
+
+  @Field(() => ReportingDutyInput, { nullable: true, description: 'For a REPORTING task: who reports, to whom, when' })
+  @IsOptional()
+  @ValidateNested()
+  reportingDuty?: ReportingDutyInput | null;
 }
 
 @InputType()
@@ -143,6 +149,14 @@ export class UpdateTaskInput {
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   assignments?: AssignmentInput[];
+
+  @Field(() => ReportingDutyInput, {
+    nullable: true,
+    description: 'For a REPORTING task: who reports, to whom, when (replaces the whole duty; null clears it)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  reportingDuty?: ReportingDutyInput | null;
 }
 
 @InputType()

@@ -8,9 +8,9 @@ import { uuidOf, withUuids } from '../../graphql/global-id';
 import { Agency } from '../agency/agency.entity';
 import { Clause } from '../clause/clause.entity';
 import { Document } from '../document/document.entity';
-import { deadlineStatusOf } from './deadline';
+import { ReportingDuty, type ReportingDutyInput } from './reporting-duty';
 import { Assignment, Task } from './task.entity';
-import { DeadlineStatus } from './task.enums';
+import { DeadlineStatus, TaskKind } from './task.enums';
 import {
   AddAssignmentInput,
   type AssignmentInput,
@@ -28,6 +28,10 @@ function assignmentsWithUuids(assignments: AssignmentInput[] | undefined): Assig
   return assignments?.map((assignment) => withUuids(assignment, { agencyId: 'Agency' }));
 }
 
+function dutyWithUuids(duty: ReportingDutyInput | null | undefined): ReportingDutyInput | null | undefined {
+  return duty && withUuids(duty, { reportToId: 'Agency', reportViaId: 'Agency', reporterGroupId: 'Agency' });
+}
+
 @Resolver(() => Task)
 export class TaskResolver {
   @Query(() => TaskConnection)
@@ -38,7 +42,7 @@ export class TaskResolver {
     @Ctx() { em, today, config }: Context,
   ) {
     const decoded = filter && withUuids(filter, { agencyId: 'Agency', documentId: 'Document', sourceClauseId: 'Clause' });
-    return new TaskService(em).list(decoded, orderBy, page, { today, dueSoonDays: config.dueSoonDays });
+    return new TaskService(em).list(decoded, orderBy, page, { today, dueSoonDays: config.dueSoonDays, timeZone: config.timeZone });
   }
 
   @Query(() => Task, { nullable: true })
@@ -73,21 +77,47 @@ export class TaskResolver {
     return loaders.task.childTasks.load(task.uuid);
   }
 
-  @FieldResolver(() => DeadlineStatus, { description: 'Derived from due date, completion and today' })
-  deadlineStatus(@Root() task: Task, @Ctx() { today, config }: Context) {
-    return deadlineStatusOf(task, today, config.dueSoonDays);
+  @FieldResolver(() => DeadlineStatus, {
+    description: 'Derived from due date, completion and today; for a reporting duty, from the reports that came in',
+  })
+  deadlineStatus(@Root() task: Task, @Ctx() { loaders }: Context) {
+    return loaders.task.deadlineStatus.load(task.uuid);
+  }
+
+  @FieldResolver(() => ReportingDuty, { nullable: true, description: 'Who reports, to whom, when: for a REPORTING task' })
+  reportingDuty(@Root() task: Task): ReportingDuty | null {
+    if (task.kind !== TaskKind.REPORTING) return null;
+    return Object.assign(new ReportingDuty(), {
+      taskUuid: task.uuid,
+      reportToUuid: refUuid(task.reportTo),
+      reportViaUuid: refUuid(task.reportVia),
+      reporterGroupUuid: refUuid(task.reporterGroup),
+      recurrence: task.recurrence,
+      dueDay: task.reportDueDay ?? null,
+      dueMonthOffset: task.reportDueMonthOffset,
+      startsOn: task.reportingStartsOn ?? null,
+      endsOn: task.reportingEndsOn ?? null,
+    });
   }
 
   @Mutation(() => Task, { description: 'A task on its source clause, with its assignments' })
   createTask(@Arg('input', () => CreateTaskInput) input: CreateTaskInput, @Ctx() { em }: Context) {
     const decoded = withUuids(input, { sourceClauseId: 'Clause', parentTaskId: 'Task' });
-    return new TaskService(em).create({ ...decoded, assignments: assignmentsWithUuids(input.assignments) });
+    return new TaskService(em).create({
+      ...decoded,
+      assignments: assignmentsWithUuids(input.assignments),
+      reportingDuty: dutyWithUuids(input.reportingDuty),
+    });
   }
 
   @Mutation(() => Task)
   updateTask(@Arg('input', () => UpdateTaskInput) input: UpdateTaskInput, @Ctx() { em }: Context) {
     const decoded = withUuids(input, { id: 'Task', sourceClauseId: 'Clause', parentTaskId: 'Task' });
-    return new TaskService(em).update({ ...decoded, assignments: assignmentsWithUuids(input.assignments) });
+    return new TaskService(em).update({
+      ...decoded,
+      assignments: assignmentsWithUuids(input.assignments),
+      reportingDuty: dutyWithUuids(input.reportingDuty),
+    });
   }
 
   @Mutation(() => DeletedRecord, { description: 'Deletes the task with its assignments and reports' })
@@ -110,6 +140,29 @@ export class TaskResolver {
   async removeAssignment(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() { em }: Context) {
     await new TaskService(em).removeAssignment(uuidOf(input.id, 'Assignment', 'id'), input.version);
     return { id: input.id };
+  }
+}
+
+@Resolver(() => ReportingDuty)
+export class ReportingDutyResolver {
+  @FieldResolver(() => Agency, { nullable: true, description: 'Whom the reports are for ("về UBND tỉnh")' })
+  reportTo(@Root() duty: ReportingDuty, @Ctx() { loaders }: Context) {
+    return duty.reportToUuid ? loaders.agency.byUuid.load(duty.reportToUuid) : null;
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: 'Who collects them on the way ("qua Công an tỉnh")' })
+  reportVia(@Root() duty: ReportingDuty, @Ctx() { loaders }: Context) {
+    return duty.reportViaUuid ? loaders.agency.byUuid.load(duty.reportViaUuid) : null;
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: 'Set when every member of a group reports' })
+  reporterGroup(@Root() duty: ReportingDuty, @Ctx() { loaders }: Context) {
+    return duty.reporterGroupUuid ? loaders.agency.byUuid.load(duty.reporterGroupUuid) : null;
+  }
+
+  @FieldResolver(() => [Agency], { description: "The agencies that owe reports: the group's members, else the assigned agencies" })
+  reporters(@Root() duty: ReportingDuty, @Ctx() { loaders }: Context) {
+    return loaders.oversight.reportersOfTask.load(duty.taskUuid);
   }
 }
 

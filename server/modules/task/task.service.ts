@@ -9,7 +9,8 @@ import { searchFilter } from '../../graphql/search';
 import { Agency } from '../agency/agency.entity';
 import { auditedNativeDelete } from '../audit/audited-writes';
 import { Clause } from '../clause/clause.entity';
-import { deadlineStatusFilter } from './deadline';
+import { type DeadlineSettings, deadlineStatusFilter } from './deadline';
+import type { ReportingDutyInput } from './reporting-duty';
 import { Assignment, Task } from './task.entity';
 import { ProgressStatus, Recurrence, TaskKind } from './task.enums';
 import {
@@ -24,11 +25,6 @@ import {
   type UpdateTaskInput,
 } from './task.inputs';
 import type { TaskTarget } from './task-target';
-
-export interface DeadlineSettings {
-  today: string;
-  dueSoonDays: number;
-}
 
 export class TaskService {
   constructor(private readonly em: EntityManager) {}
@@ -52,7 +48,7 @@ export class TaskService {
     if (filter?.kind?.length) where.push({ kind: { $in: filter.kind } });
     if (filter?.dueFrom) where.push({ dueDate: { $gte: filter.dueFrom } });
     if (filter?.dueTo) where.push({ dueDate: { $lte: filter.dueTo } });
-    if (filter?.deadlineStatus?.length) where.push(deadlineStatusFilter(filter.deadlineStatus, deadlines.today, deadlines.dueSoonDays));
+    if (filter?.deadlineStatus?.length) where.push(deadlineStatusFilter(filter.deadlineStatus, deadlines));
     if (filter?.search) where.push(searchFilter('$.title, $.description, $.due_phrase', filter.search));
     const orderBy = orderByOf(
       order,
@@ -79,6 +75,7 @@ export class TaskService {
         targets: targetsOf(input.targets),
         parentTask: input.parentTaskId ? await findOrFail(em, Task, input.parentTaskId, 'Parent task') : null,
       });
+      if (input.reportingDuty) await setReportingDuty(em, task, input.reportingDuty);
       if (input.assignments) await replaceAssignments(em, task, input.assignments);
       return task;
     });
@@ -102,6 +99,8 @@ export class TaskService {
         await assertNoParentCycle(em, task);
       }
       assertDates(task);
+      if (input.reportingDuty !== undefined) await setReportingDuty(em, task, input.reportingDuty);
+      else if (task.kind !== TaskKind.REPORTING) await setReportingDuty(em, task, null); // no longer reports: no duty left behind
       if (input.assignments) await replaceAssignments(em, task, input.assignments);
       // An assignment change alone must still move the task's version, so concurrent editors see each other.
       if (input.assignments) task.updatedAt = new Date();
@@ -163,6 +162,33 @@ function targetsOf(targets: TaskTargetInput[] | undefined): TaskTarget[] {
     value: target.value ?? null,
     unit: target.unit ?? null,
   }));
+}
+
+async function setReportingDuty(em: EntityManager, task: Task, duty: ReportingDutyInput | null): Promise<void> {
+  if (duty && task.kind !== TaskKind.REPORTING) {
+    throw new BadInputError(`A reporting duty belongs to a REPORTING task; this one is ${task.kind} (set kind: REPORTING with it)`, {
+      argument: 'reportingDuty',
+    });
+  }
+  const agency = async (uuid: string | null | undefined, what: string) => (uuid ? findOrFail(em, Agency, uuid, what) : null);
+  task.reportTo = await agency(duty?.reportToId, 'reportingDuty.reportToId: agency');
+  task.reportVia = await agency(duty?.reportViaId, 'reportingDuty.reportViaId: agency');
+  const group = await agency(duty?.reporterGroupId, 'reportingDuty.reporterGroupId: agency');
+  if (group && !group.isGroup) {
+    throw new BadInputError(`${group.name} is not a group of agencies; name a group as reporterGroupId, or leave it out`, {
+      argument: 'reportingDuty.reporterGroupId',
+    });
+  }
+  task.reporterGroup = group;
+  task.reportDueDay = duty?.dueDay ?? null;
+  task.reportDueMonthOffset = duty?.dueMonthOffset ?? 0;
+  task.reportingStartsOn = duty?.startsOn ?? null;
+  task.reportingEndsOn = duty?.endsOn ?? null;
+  if (task.reportingStartsOn && task.reportingEndsOn && task.reportingEndsOn < task.reportingStartsOn) {
+    throw new BadInputError(`reportingDuty.endsOn (${task.reportingEndsOn}) is before its startsOn (${task.reportingStartsOn})`, {
+      argument: 'reportingDuty.endsOn',
+    });
+  }
 }
 
 async function replaceAssignments(em: EntityManager, task: Task, assignments: AssignmentInput[]): Promise<void> {
