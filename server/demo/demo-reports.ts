@@ -4,6 +4,7 @@
 // tasks). Seeded and deterministic: the same registry and the same day give the same reports, whatever the UUIDs.
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import type { ExpectedRow } from '../modules/oversight/oversight.service';
 import { ReportKind, ReportStatus } from '../modules/report/report.enums';
 import { ReportService } from '../modules/report/report.service';
 import { addDays } from '../modules/task/deadline';
@@ -44,14 +45,6 @@ export interface DemoReportSummary {
   reports: number;
 }
 
-interface ExpectedRow {
-  task_id: string;
-  agency_id: string;
-  period_start: string;
-  period_end: string;
-  due_on: string;
-}
-
 interface ActionRow {
   task_id: string;
   agency_id: string;
@@ -86,7 +79,7 @@ export async function generateDemoReports(em: EntityManager, today: string, time
   }
 
   // Every report the duties expected up to today, in an order that does not depend on UUIDs.
-  const expected: ExpectedRow[] = await em.execute(
+  const expected: Omit<ExpectedRow, 'status' | 'report_id' | 'received_on'>[] = await em.execute(
     `select e.task_id, e.agency_id, e.period_start::text, e.period_end::text, e.due_on::text
      from expected_reports('2000-01-01', ?::date + 45, ?::date, ?, null, null, null) e
      join task t on t.id = e.task_id join clause c on c.id = t.source_clause_id join document d on d.id = c.document_id

@@ -32,7 +32,8 @@ export interface ExpectedReportQuery extends OversightScope {
 /** Longest range one question may span: the calendar is generated per duty and period, not read from an index. */
 const MAX_RANGE_DAYS = 3660;
 
-interface ExpectedRow {
+/** A row of expected_reports(), dates as text. */
+export interface ExpectedRow {
   task_id: string;
   agency_id: string;
   period_start: string;
