@@ -1,8 +1,5 @@
 // The one HTTP endpoint: /graphql for the API, /healthz for load balancers, the console's files at /.
-import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
 
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -13,6 +10,7 @@ import { type Context, createContext } from '../graphql/context';
 import { UnauthenticatedError } from '../modules/account/account.errors';
 import { type Actor, runAs } from '../modules/account/actor';
 import { authenticate } from '../modules/account/authenticate';
+import { handleConsole } from './console';
 import { setSecurityHeaders } from './hardening';
 import { createRateLimiter } from './rate-limit';
 
@@ -127,37 +125,6 @@ async function handleHealth(response: ServerResponse, orm: MikroORM): Promise<vo
   }
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-const PLACEHOLDER_PAGE = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Sổ đăng ký văn bản chỉ đạo</title>
-<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;line-height:1.5">
-<h1>Sổ đăng ký văn bản chỉ đạo</h1>
-<p>Giao diện quản trị chưa được build. API GraphQL: <a href="/graphql">/graphql</a>.</p>
-<p lang="en">The console is not built yet. The GraphQL API is at <a href="/graphql">/graphql</a>.</p></body></html>`;
-
-/** Files of the built console; any unknown path gets index.html so the console's own routes work on reload. */
-async function handleConsole(response: ServerResponse, config: Config, pathname: string): Promise<void> {
-  const root = join(config.projectRoot, 'admin', 'dist');
-  if (!existsSync(join(root, 'index.html'))) {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(PLACEHOLDER_PAGE);
-    return;
-  }
-  let file = normalize(join(root, decodeURIComponent(pathname)));
-  if (!file.startsWith(root + sep) || !(await stat(file).catch(() => null))?.isFile()) file = join(root, 'index.html');
-  response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
-  response.end(await readFile(file));
-}
-
 export function createHttpServer(apollo: ApolloServer<Context>, orm: MikroORM, config: Config): Server {
   const rateLimit = createRateLimiter(config);
   return createServer((request, response) => {
@@ -170,7 +137,7 @@ export function createHttpServer(apollo: ApolloServer<Context>, orm: MikroORM, c
         : url.pathname === '/healthz'
           ? handleHealth(response, orm)
           : request.method === 'GET' || request.method === 'HEAD'
-            ? handleConsole(response, config, url.pathname)
+            ? handleConsole(response, config, url.pathname, request.method === 'HEAD')
             : Promise.resolve(sendJson(response, 404, { error: 'not found' }));
     route.catch((error: unknown) => {
       console.error('Request failed:', error);
