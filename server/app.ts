@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { MikroORM } from '@mikro-orm/postgresql';
 
 import type { Config } from './config';
@@ -57,7 +57,12 @@ export async function startApp(orm: MikroORM, config: Config): Promise<RegistryA
     includeStacktraceInErrorResponses: exposeInternals,
     introspection: true,
     ...limits,
-    plugins: [...limits.plugins, ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    // Cache control would run a hook on every field for hints the registry never sends.
+    plugins: [
+      ...limits.plugins,
+      ApolloServerPluginCacheControlDisabled(),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
   const server = createHttpServer(apollo, orm, config);

@@ -1,11 +1,12 @@
 // Relay connections: one argument type, one result shape and one paginate() for every list in the API.
-import { raw, RawQueryFragment } from '@mikro-orm/core';
+import { type EntityMetadata, type EntityProperty, raw, RawQueryFragment, ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { Max, Min } from 'class-validator';
 import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import type { RecordEntity } from '../database/record.entity';
 import { BadInputError } from '../errors';
+import { directReader } from './dataloader';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -134,12 +135,62 @@ export async function paginate<T extends RecordEntity>(
   // MikroORM forgets a raw SQL fragment (search, deadline status …) once a query has used it; run() keeps the
   // fragments of `where` alive for both the count and the find, as MikroORM's own findAndCount does.
   return RawQueryFragment.run(async () => {
-    const totalCount = await em.count(entity, where);
+    const condition = withBareRawConditions(where) as FilterQuery<T>;
+    const totalCount = await em.count(entity, condition);
     const { offset, limit } = pageWindow(args, totalCount);
-    const rows =
-      limit === 0 ? [] : await em.find(entity, where, { orderBy: [...orderBy, { uuid: 'asc' } as QueryOrderMap<T>], offset, limit });
+    if (limit === 0) return toConnection([], offset, totalCount);
+    const order = [...orderBy, { uuid: 'asc' } as QueryOrderMap<T>];
+    const reader = directReader(em, entity);
+    let rows: T[];
+    if (reader && !reachesCollections(em.getMetadata().find(entity)!, condition)) {
+      // A page is read, never changed: its rows become entities without the unit of work (see directReader).
+      const found: Record<string, unknown>[] = await em
+        .createQueryBuilder(entity)
+        .select(reader.properties as never[])
+        .where(condition)
+        .orderBy(order)
+        .offset(offset)
+        .limit(limit)
+        .execute('all', false);
+      rows = found.map((row) => reader.entity(row));
+    } else {
+      rows = await em.find(entity, condition, { orderBy: order, offset, limit });
+    }
     return toConnection(rows, offset, totalCount);
   });
+}
+
+/**
+ * Whether a filter follows a to-many relation (a join that can repeat rows; em.find pages those correctly). Raw
+ * fragments and operators stay on the row; to-one relations are followed into their target's properties.
+ */
+function reachesCollections(meta: EntityMetadata, where: unknown): boolean {
+  if (Array.isArray(where)) return where.some((item) => reachesCollections(meta, item));
+  if (where === null || typeof where !== 'object' || where instanceof Date) return false;
+  return Object.entries(where).some(([key, value]) => {
+    if (key.startsWith('$')) return reachesCollections(meta, value);
+    const prop = (meta.properties as Record<string, EntityProperty | undefined>)[key];
+    if (!prop) return false;
+    if (prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY) return true;
+    if (prop.kind === ReferenceKind.SCALAR || value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    return reachesCollections(prop.targetMeta!, value);
+  });
+}
+
+/**
+ * Filters written as `{ [raw('exists (…)')]: true }` reach SQL as `exists (…) = true`, which PostgreSQL does not turn
+ * into a semi-join: it scans the whole table and probes the subquery for each row (a task list by agency read all
+ * 50,000 tasks at S=1, 500,000 at S=10). The same condition without `= true` (MikroORM's `[]` value) is planned from
+ * the subquery's index. `x = true` and `x` select the same rows, nulls included.
+ */
+export function withBareRawConditions(where: unknown): unknown {
+  if (Array.isArray(where)) return where.map(withBareRawConditions);
+  if (where === null || typeof where !== 'object' || where instanceof Date || where instanceof RawQueryFragment) return where;
+  const bare: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(where)) {
+    bare[key] = value === true && RawQueryFragment.isKnownFragment(key) ? [] : key.startsWith('$') ? withBareRawConditions(value) : value;
+  }
+  return bare;
 }
 
 export enum OrderDirection {

@@ -1,16 +1,163 @@
 // Loader factories every module uses: one batched SELECT per relation per request, whatever the page size.
+import { type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 import type { RecordEntity } from '../database/record.entity';
 
+interface ColumnReader {
+  property: string;
+  column: string;
+  read(value: unknown): unknown;
+}
+
+export interface RowReader<T> {
+  table: string;
+  /** The selected columns, quoted and comma-separated (lazy properties left out, as em.find does). */
+  columns: string;
+  /** The properties those columns hold, for a MikroORM query builder's select. */
+  properties: string[];
+  primaryKeyColumn: string;
+  entity(row: Record<string, unknown>): T;
+}
+
+const rowReaders = new WeakMap<EntityMetadata, RowReader<unknown>>();
+
+/**
+ * Loaders only read, and a page of fifty tasks with their clauses, documents, assignments and agencies is hundreds of
+ * entities: going through MikroORM's unit of work (identity map, change-set snapshots, per-instance property
+ * propagation) cost more than the SQL did. Rows become instances of the entity class straight from their columns,
+ * converted the way MikroORM's hydrator converts them; relations are references that carry their primary key, as an
+ * uninitialised MikroORM reference does. The instances are not managed: services that write load their own.
+ */
+function rowReaderOf<T>(em: EntityManager, meta: EntityMetadata<T>): RowReader<T> {
+  const known = rowReaders.get(meta as EntityMetadata);
+  if (known) return known as RowReader<T>;
+  const platform = em.getPlatform();
+  const readers: ColumnReader[] = [];
+  for (const prop of meta.props as EntityProperty<T>[]) {
+    if (prop.lazy || prop.persist === false || prop.formula || !prop.fieldNames?.length) continue;
+    const column = prop.fieldNames[0];
+    if (prop.kind === ReferenceKind.SCALAR) {
+      readers.push({ property: prop.name, column, read: scalarReader(prop, platform) });
+    } else if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
+      const target = prop.targetMeta!;
+      const targetKey = target.primaryKeys[0];
+      const referencePrototype = referencePrototypeOf(target);
+      readers.push({
+        property: prop.name,
+        column,
+        read: (value) => {
+          const reference = Object.create(referencePrototype) as Record<string, unknown>;
+          reference[targetKey] = value;
+          return reference;
+        },
+      });
+    }
+  }
+  const primaryKey = meta.properties[meta.primaryKeys[0]];
+  const prototype = plainPrototypeOf(meta as EntityMetadata, [...readers.map((column) => column.property)]);
+  const reader: RowReader<T> = {
+    table: meta.tableName,
+    columns: readers.map((column) => `"${column.column}"`).join(', '),
+    properties: readers.map((column) => column.property),
+    primaryKeyColumn: primaryKey.fieldNames[0],
+    entity(row) {
+      const entity = Object.create(prototype) as Record<string, unknown>;
+      for (const column of readers) {
+        const value = row[column.column];
+        entity[column.property] = value == null ? null : column.read(value);
+      }
+      return entity as T;
+    },
+  };
+  rowReaders.set(meta as EntityMetadata, reader as RowReader<unknown>);
+  return reader;
+}
+
+const plainPrototypes = new WeakMap<EntityMetadata, object>();
+
+/**
+ * MikroORM puts a setter for each tracked property on the entity's prototype, which on first use builds the
+ * instance's change-tracking state. A prototype between the instance and the entity's own shadows those setters with
+ * plain writable properties, so assigning a column is a plain assignment; methods, getters (`id`) and
+ * `instanceof` still come from the entity's class.
+ */
+function plainPrototypeOf(meta: EntityMetadata, properties: string[]): object {
+  let prototype = plainPrototypes.get(meta);
+  if (!prototype) {
+    const shadows: PropertyDescriptorMap = {};
+    for (const name of properties) shadows[name] = { value: undefined, writable: true, enumerable: true, configurable: true };
+    prototype = Object.create(meta.prototype as object, shadows) as object;
+    plainPrototypes.set(meta, prototype);
+  }
+  return prototype;
+}
+
+const referencePrototypes = new WeakMap<EntityMetadata, object>();
+
+/** References carry only their primary key, which MikroORM never wraps in a setter. */
+function referencePrototypeOf(meta: EntityMetadata): object {
+  let prototype = referencePrototypes.get(meta);
+  if (!prototype) {
+    prototype = Object.create(meta.prototype as object) as object;
+    referencePrototypes.set(meta, prototype);
+  }
+  return prototype;
+}
+
+function scalarReader<T>(prop: EntityProperty<T>, platform: ReturnType<EntityManager['getPlatform']>): (value: unknown) => unknown {
+  const customType = prop.customType;
+  if (customType) return (value) => customType.convertToJSValue(value, platform);
+  if (prop.runtimeType === 'boolean') return (value) => !!value;
+  if (prop.runtimeType === 'Date') return (value) => (value instanceof Date ? value : new Date(value as string));
+  return (value) => value;
+}
+
+/** Entities a filter applies to (a REPORTER's view of reports) are read through MikroORM, which applies it. */
+function readsDirectly(em: EntityManager, meta: EntityMetadata): boolean {
+  const local = (em as unknown as { filters?: Record<string, { entity?: string[] }> }).filters ?? {};
+  const filters = [...Object.values(local), ...Object.values(em.config.get('filters')), ...Object.values(meta.filters ?? {})];
+  return !filters.some((filter) => !filter.entity || filter.entity.includes(meta.className));
+}
+
+/** How to build `entity` straight from its rows, or undefined when a filter applies to it and MikroORM must read it. */
+export function directReader<T>(em: EntityManager, entity: EntityName<T>): RowReader<T> | undefined {
+  const meta = em.getMetadata().find<T>(entity)!;
+  return readsDirectly(em, meta as EntityMetadata) ? rowReaderOf(em, meta) : undefined;
+}
+
 /** Rows by primary key; a missing row loads as null. */
 export function loaderByUuid<T extends RecordEntity>(em: EntityManager, entity: EntityName<T>): DataLoader<string, T | null> {
+  const meta = em.getMetadata().find<T>(entity)!;
   return new DataLoader(async (uuids) => {
-    const rows = await em.find(entity, { uuid: { $in: [...uuids] } } as unknown as FilterQuery<T>);
+    let rows: T[];
+    if (readsDirectly(em, meta as EntityMetadata)) {
+      const reader = rowReaderOf(em, meta);
+      const found: Record<string, unknown>[] = await em
+        .getConnection()
+        .execute(`select ${reader.columns} from "${reader.table}" where "${reader.primaryKeyColumn}" = any(?::uuid[])`, [pgArray(uuids)]);
+      rows = found.map((row) => reader.entity(row));
+    } else {
+      rows = await em.find(entity, { uuid: { $in: [...uuids] } } as unknown as FilterQuery<T>);
+    }
     const byUuid = new Map(rows.map((row) => [row.uuid, row]));
     return uuids.map((uuid) => byUuid.get(uuid) ?? null);
   });
+}
+
+/** `order by` of a loader's rows, from a MikroORM order map of the entity's own scalar properties. */
+function orderSql<T>(meta: EntityMetadata<T>, orderBy: QueryOrderMap<T>): string | undefined {
+  const terms: string[] = [];
+  for (const [property, direction] of Object.entries(orderBy)) {
+    const prop = (meta.properties as Record<string, EntityProperty<T> | undefined>)[property];
+    if (!prop?.fieldNames?.length || typeof direction !== 'string' || !/^(asc|desc)( nulls (first|last))?$/i.test(direction))
+      return undefined;
+    terms.push(`"${prop.fieldNames[0]}" ${direction}`);
+  }
+  // The primary key last: rows that tie come back in the same order on every request.
+  terms.push(`"${meta.properties[meta.primaryKeys[0]].fieldNames[0]}" asc`);
+  return terms.join(', ');
 }
 
 /** Rows grouped by the UUID of the record they point at through `relation`, in `orderBy` order. */
@@ -20,8 +167,22 @@ export function loaderByRelation<T extends RecordEntity>(
   relation: keyof T & string,
   orderBy: QueryOrderMap<T>,
 ): DataLoader<string, T[]> {
+  const meta = em.getMetadata().find<T>(entity)!;
+  const relationColumn = (meta.properties as Record<string, EntityProperty<T>>)[relation].fieldNames[0];
+  const order = orderSql(meta, orderBy);
   return new DataLoader(async (uuids) => {
-    const rows = await em.find(entity, { [relation]: { $in: [...uuids] } } as FilterQuery<T>, { orderBy });
+    let rows: T[];
+    if (order && readsDirectly(em, meta as EntityMetadata)) {
+      const reader = rowReaderOf(em, meta);
+      const found: Record<string, unknown>[] = await em
+        .getConnection()
+        .execute(`select ${reader.columns} from "${reader.table}" where "${relationColumn}" = any(?::uuid[]) order by ${order}`, [
+          pgArray(uuids),
+        ]);
+      rows = found.map((row) => reader.entity(row));
+    } else {
+      rows = await em.find(entity, { [relation]: { $in: [...uuids] } } as FilterQuery<T>, { orderBy });
+    }
     const groups = new Map<string, T[]>(uuids.map((uuid) => [uuid, []]));
     for (const row of rows) {
       const target = row[relation] as unknown as { uuid: string } | null;

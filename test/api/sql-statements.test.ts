@@ -111,4 +111,92 @@ describe('SQL statements per request', () => {
     expect(plan.data.document.clauses.length).toBeGreaterThan(25);
     expect(plan.sqlStatements).toBe(small.sqlStatements);
   });
+
+  // W1 of the benchmark (bench/workloads.ts): one task traced to its root, whatever the depth of its clause and the
+  // length of the chain of documents above it.
+  it('are the same for the trace of a task one document deeper and one clause deeper', async () => {
+    const TRACE = `query($id: ID!) { task(id: $id) { id title trace {
+      clauses { path label text } document { symbol title }
+      lineage { depth type to { symbol title } citingClause { path } } roots { symbol title } } } }`;
+    const { document: plan } = await app.ok(`{ document(symbol: "19/KH-UBND") { id clauses { id path tasks { id } } } }`);
+    const planTask = plan.clauses.find((clause: { path: string; tasks: unknown[] }) => clause.path === 'II.3.3').tasks[0].id;
+    const { agencies } = await app.ok(`{ agencies(first: 1) { nodes { id } } }`);
+    // A district plan carrying out 19/KH-UBND: its chain is one document longer, its task one clause deeper.
+    const { createDocument: district } = await app.ok(
+      `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id clauses { id path } } }`,
+      {
+        input: {
+          kind: 'PLAN',
+          symbol: '7/KH-UBND-HUYEN',
+          title: 'Kế hoạch của huyện',
+          clauses: [
+            { label: '', kind: 'PARAGRAPH', text: 'Thực hiện Kế hoạch số 19/KH-UBND.' },
+            {
+              label: 'I',
+              kind: 'PART',
+              text: '',
+              children: [
+                {
+                  label: '1',
+                  kind: 'SECTION',
+                  text: 'Nhiệm vụ.',
+                  children: [{ label: '1.1', kind: 'ITEM', text: 'Việc.', children: [{ label: 'a)', kind: 'POINT', text: 'Một việc.' }] }],
+                },
+              ],
+            },
+          ],
+        },
+      },
+    );
+    const point = district.clauses.find((clause: { path: string }) => clause.path === 'I.1.1.a');
+    await app.ok(`mutation($input: CreateDocumentRelationInput!) { createDocumentRelation(input: $input) { id } }`, {
+      input: { fromId: district.id, toId: plan.id, type: 'IMPLEMENTS', citingClauseId: district.clauses[0].id },
+    });
+    const { createTask } = await app.ok(`mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, {
+      input: { sourceClauseId: point.id, title: 'Việc của huyện', assignments: [{ agencyId: agencies.nodes[0].id, role: 'LEAD' }] },
+    });
+    const near = await app.gql(TRACE, { id: planTask });
+    const far = await app.gql(TRACE, { id: createTask.id });
+    expect(near.errors).toBeUndefined();
+    expect(far.errors).toBeUndefined();
+    expect(far.data.task.trace.clauses.map((clause: { path: string }) => clause.path)).toEqual(['I', 'I.1', 'I.1.1', 'I.1.1.a']);
+    expect(far.data.task.trace.lineage.length).toBe(near.data.task.trace.lineage.length + 1);
+    expect(far.data.task.trace.roots.map((root: { symbol: string }) => root.symbol)).toEqual(['183-QĐ/TW']);
+    expect(near.sqlStatements).toBeGreaterThan(0);
+    expect(far.sqlStatements).toBe(near.sqlStatements);
+  });
+
+  // W3 of the benchmark: a document with its whole clause tree, each clause's tasks with their deadline status,
+  // assignments and agencies; the same cost for a tree of two clauses and one of dozens, and after its tasks grow.
+  it('are the same for a whole document with tasks, deadline statuses and assignments, whatever its size', async () => {
+    const TREE = `query($symbol: String!) { document(symbol: $symbol) { id symbol title clauses { id path label heading text
+      tasks { id title dueDate deadlineStatus assignments { role agency { name } } } } } }`;
+    const before = await app.gql(TREE, { symbol: '19/KH-UBND' });
+    const clauses = before.data.document.clauses.filter((clause: { path: string }) => clause.path !== 'preamble').slice(0, 10);
+    expect(clauses).toHaveLength(10);
+    const { agencies } = await app.ok(`{ agencies(first: 3) { nodes { id } } }`);
+    for (const [index, clause] of clauses.entries()) {
+      await app.ok(`mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, {
+        input: {
+          sourceClauseId: clause.id,
+          title: `Nhiệm vụ thêm ${index}`,
+          dueDate: '2025-02-01',
+          assignments: [
+            { agencyId: agencies.nodes[0].id, role: 'LEAD' },
+            { agencyId: agencies.nodes[1 + (index % 2)].id, role: 'COORDINATOR' },
+          ],
+        },
+      });
+    }
+    const after = await app.gql(TREE, { symbol: '19/KH-UBND' });
+    const small = await app.gql(TREE, { symbol: '1/KH-TEST' });
+    expect(after.errors).toBeUndefined();
+    expect(small.errors).toBeUndefined();
+    const taskCount = (response: typeof after) =>
+      response.data.document.clauses.reduce((sum: number, clause: { tasks: unknown[] }) => sum + clause.tasks.length, 0);
+    expect(taskCount(after)).toBe(taskCount(before) + 10);
+    expect(taskCount(small)).toBe(1);
+    expect(after.sqlStatements).toBe(before.sqlStatements);
+    expect(small.sqlStatements).toBe(after.sqlStatements);
+  });
 });

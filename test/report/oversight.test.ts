@@ -112,6 +112,12 @@ describe('oversight', () => {
     const { oversight } = await app.ok(OVERSIGHT, { ...RANGE, agencyId: fixture.agency.C });
     expect(oversight.agencies.map((entry: { agency: { name: string } }) => entry.agency.name)).toEqual([AGENCIES.C]);
     expect(counts(oversight.agencies[0].expectedReportsByStatus)).toEqual({ RECEIVED: 2, MISSING: 2, NOT_YET_DUE: 1 });
+    // A reports on T1 as a member of the reporter group, on T6 as its lead.
+    const a = (await app.ok(OVERSIGHT, { ...RANGE, agencyId: fixture.agency.A })).oversight.agencies;
+    expect(counts(a.find((entry: { agency: { name: string } }) => entry.agency.name === AGENCIES.A).expectedReportsByStatus)).toEqual({
+      RECEIVED: 2,
+      NOT_YET_DUE: 1,
+    });
     // January alone: only December's report (due 01-05) falls due, and it is missing; T6 is due 01-31.
     const january = await app.ok(OVERSIGHT, { from: '2025-01-01', to: '2025-01-31', documentId: fixture.documentId });
     expect(counts(january.oversight.totals.expectedReportsByStatus)).toEqual({ MISSING: 2, RECEIVED: 1 });
