@@ -1,0 +1,36 @@
+// The benchmark's PostgreSQL: DATABASE_URL when set, else an embedded cluster of its own per scale (never ./.data/pg).
+import { join, resolve } from 'node:path';
+
+import { APP_ROLE, startEmbeddedPostgres } from '../server/database/embedded-postgres';
+
+export interface BenchDatabase {
+  /** The application's role (owner of the tables, no superuser): what the server and the generator use. */
+  url: string;
+  /** A superuser, for roles and settings; equal to url with DATABASE_URL. */
+  superuserUrl: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export const PROJECT_ROOT = resolve(__dirname, '..');
+
+export function scaleArgument(argv = process.argv.slice(2)): number {
+  const index = argv.indexOf('--scale');
+  const raw = index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith('--scale='))?.slice('--scale='.length);
+  const scale = Number(raw ?? 1);
+  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`--scale must be a positive number, got "${raw}"`);
+  return scale;
+}
+
+export function benchDataDir(scale: number): string {
+  return join(PROJECT_ROOT, '.data', `bench-S${scale}`);
+}
+
+export async function openBenchDatabase(scale: number): Promise<BenchDatabase> {
+  if (process.env.DATABASE_URL) {
+    const url = process.env.DATABASE_URL;
+    return { url, superuserUrl: url, embedded: false, stop: async () => undefined };
+  }
+  const embedded = await startEmbeddedPostgres({ dataDir: benchDataDir(scale), database: 'registry', appRole: APP_ROLE });
+  return { url: embedded.url, superuserUrl: embedded.superuserUrl, embedded: true, stop: () => embedded.stop() };
+}
