@@ -69,6 +69,11 @@ async function assertMayChange(em: EntityManager, reportId: string, actor: Actor
   }
 }
 
+/** A mutation on the report `input.id`: the reporter's own agency's, on an assigned task, not yet filed. */
+const changesOwnReport: ReporterGuard = async (args, em, actor) => {
+  await assertMayChange(em, (args.input as ReportInput).id ?? '', actor);
+};
+
 /** Every mutation a REPORTER may call besides login and logout; one missing here is refused to reporters. */
 export const REPORTER_GUARDS: Readonly<Record<string, ReporterGuard>> = {
   async createReport(args, em, actor) {
@@ -80,13 +85,8 @@ export const REPORTER_GUARDS: Readonly<Record<string, ReporterGuard>> = {
     await assertAssigned(em, uuidOf(input.taskId, 'Task', 'taskId'), actor);
   },
 
-  async updateReport(args, em, actor) {
-    await assertMayChange(em, (args.input as ReportInput).id ?? '', actor);
-  },
-
-  async deleteReport(args, em, actor) {
-    await assertMayChange(em, (args.input as ReportInput).id ?? '', actor);
-  },
+  updateReport: changesOwnReport,
+  deleteReport: changesOwnReport,
 
   async submitReport(args, em, actor) {
     const input = args.input as ReportInput & { receivedOn?: string | null };
@@ -95,9 +95,7 @@ export const REPORTER_GUARDS: Readonly<Record<string, ReporterGuard>> = {
   },
 
   // A RETURNED report is back with its agency: the reporter corrects it in a new revision.
-  async reviseReport(args, em, actor) {
-    await assertMayChange(em, (args.input as ReportInput).id ?? '', actor);
-  },
+  reviseReport: changesOwnReport,
 
   async addReportAttachment(args, em, actor) {
     await assertMayChange(em, (args.input as ReportInput).reportId ?? '', actor);

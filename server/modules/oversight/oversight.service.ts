@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../errors';
 import { type ConnectionArgs, pageWindow, toConnection } from '../../graphql/connection';
 import type { ExpectedReportStatus, ReportStatus } from '../report/report.enums';
+import { laterRevisionExists } from '../report/report.service';
 import { type DeadlineSettings, deadlineStatusSql } from '../task/deadline';
 import type { DeadlineStatus, TargetComparator } from '../task/task.enums';
 import {
@@ -174,9 +175,7 @@ export class OversightService {
        where r.period_end >= ?::date and r.period_start <= ?::date
          and (?::uuid is null or r.agency_id = ?::uuid)
          and (?::uuid is null or r.document_id = ?::uuid or c.document_id = ?::uuid)
-         and not exists (select 1 from report later
-           where coalesce(later.task_id, later.document_id) = coalesce(r.task_id, r.document_id) and later.agency_id = r.agency_id
-             and later.period_start = r.period_start and later.period_end = r.period_end and later.revision > r.revision)
+         and not ${laterRevisionExists('r')}
        group by grouping sets ((r.agency_id, r.status), (r.status))
        order by 1 nulls first, 2`,
       [

@@ -39,6 +39,14 @@ const NEXT_STEP_HINT: Record<ReportStatus, string> = {
   [ReportStatus.RETURNED]: 'a returned report is corrected in a new revision (reviseReport), which is then submitted',
 };
 
+/** SQL: the agency has a later revision of the report row `alias` for the same task (or document) and period. */
+export function laterRevisionExists(alias: string): string {
+  return `exists (select 1 from report later
+    where coalesce(later.task_id, later.document_id) = coalesce(${alias}.task_id, ${alias}.document_id)
+      and later.agency_id = ${alias}.agency_id and later.period_start = ${alias}.period_start
+      and later.period_end = ${alias}.period_end and later.revision > ${alias}.revision)`;
+}
+
 export interface ReportCalendar {
   timeZone: string;
 }
@@ -56,11 +64,7 @@ export class ReportService {
     if (filter?.periodFrom) where.push({ periodEnd: { $gte: filter.periodFrom } });
     if (filter?.periodTo) where.push({ periodStart: { $lte: filter.periodTo } });
     if (filter?.latestRevision != null) {
-      const later = (r: string) =>
-        `exists (select 1 from report later where coalesce(later.task_id, later.document_id) = coalesce(${r}.task_id, ${r}.document_id)
-          and later.agency_id = ${r}.agency_id and later.period_start = ${r}.period_start and later.period_end = ${r}.period_end
-          and later.revision > ${r}.revision)`;
-      where.push({ [raw((r: string) => (filter.latestRevision ? `not ${later(r)}` : later(r)))]: true });
+      where.push({ [raw((r: string) => (filter.latestRevision ? `not ${laterRevisionExists(r)}` : laterRevisionExists(r)))]: true });
     }
     if (filter?.deliveryStatus?.length) {
       where.push({

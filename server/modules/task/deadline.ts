@@ -21,13 +21,11 @@ export function deadlineStatusSql(alias: string, settings: DeadlineSettings): { 
 
 /** A MikroORM filter on the task table: tasks whose status is one of `statuses`. */
 export function deadlineStatusFilter(statuses: DeadlineStatus[], settings: DeadlineSettings): Record<string, unknown> {
+  const placeholders = statuses.map(() => '?').join(', ');
   return {
     [raw(
-      (t: string) => {
-        const status = deadlineStatusSql(t, settings);
-        return `${status.sql} in (${statuses.map(() => '?').join(', ')})`;
-      },
-      [...deadlineStatusSql('', settings).params, ...statuses],
+      (t: string) => `${deadlineStatusSql(t, settings).sql} in (${placeholders})`,
+      [...deadlineStatusSql('t', settings).params, ...statuses],
     )]: true,
   };
 }
