@@ -138,7 +138,7 @@ export const OVERSIGHT_RANGE = { from: '2025-01-01', to: '2025-03-31' };
  * without the API. $1 agency, $2 today, $3 from, $4 to, $5 DUE_SOON days, $6 time zone.
  */
 export const FLOOR_W5_SQL = `with scoped as (
-    select t.id, task_deadline_status(t, $2::date, $5::int, $6) as status
+    select t.id, (select s.status from task_deadline_status(t, $2::date, $5::int, $6) s) as status
       from task t join assignment a on a.task_id = t.id
      where a.agency_id = $1 and (t.due_date is null or t.due_date <= $4::date) and (t.completed_on is null or t.completed_on >= $3::date)),
   expected as (select * from expected_reports($3::date, $4::date, $2::date, $6, null, $1, null)),

@@ -14,9 +14,16 @@ export interface DeadlineSettings {
   timeZone: string;
 }
 
-/** The SQL expression of the status of the task row `alias`, with its three parameters. */
+/**
+ * The SQL expression of the status of the task row `alias`, with its three parameters. A sub-select of the function's
+ * one row, not a call of a scalar function: PostgreSQL inlines it and plans it once with the statement (a scalar
+ * function would be planned again for every task; see migration 20261123160000).
+ */
 export function deadlineStatusSql(alias: string, settings: DeadlineSettings): { sql: string; params: unknown[] } {
-  return { sql: `task_deadline_status(${alias}, ?::date, ?::int, ?)`, params: [settings.today, settings.dueSoonDays, settings.timeZone] };
+  return {
+    sql: `(select deadline.status from task_deadline_status(${alias}, ?::date, ?::int, ?) deadline)`,
+    params: [settings.today, settings.dueSoonDays, settings.timeZone],
+  };
 }
 
 /** A MikroORM filter on the task table: tasks whose status is one of `statuses`. */
