@@ -7,7 +7,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 
 import { ApiTokenResolver, SessionResolver, UserResolver } from '../modules/account/account.resolver';
-import { authorize } from '../modules/account/authorization';
+import { holdRootFieldsToPermissionTable } from '../modules/account/authorization';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AUDIT_RESOLVERS } from '../modules/audit/audit.resolver';
 import { ClauseResolver } from '../modules/clause/clause.resolver';
@@ -51,11 +51,10 @@ export function registrySchema(): Promise<GraphQLSchema> {
       ApiTokenResolver,
       ...AUDIT_RESOLVERS,
     ],
-    // Every root field is held to the permission table of server/modules/account/permissions.ts.
-    globalMiddlewares: [authorize],
     // Inputs are checked by class-validator before any resolver runs; failures answer BAD_USER_INPUT.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
-  });
+    // Every root field is then held to the permission table of server/modules/account/permissions.ts.
+  }).then(holdRootFieldsToPermissionTable);
   return built;
 }
 

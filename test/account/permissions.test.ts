@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { registrySchema } from '../../server/graphql/schema';
 import { Role, SYSTEM_ACTOR } from '../../server/modules/account/actor';
-import { authorize } from '../../server/modules/account/authorization';
+import { authorizeRootField } from '../../server/modules/account/authorization';
 import { allowedCallers, ANONYMOUS, type Caller, isListed, type RootOperation } from '../../server/modules/account/permissions';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -138,22 +138,7 @@ describe('the permission table', () => {
   });
 
   it('fails closed: a root field the table does not name is refused to everyone, ADMIN included', async () => {
-    const schema = await registrySchema();
-    const newField = (actor: unknown) =>
-      authorize(
-        {
-          args: {},
-          root: undefined,
-          context: { actor } as never,
-          info: {
-            fieldName: 'somethingNew',
-            path: { prev: undefined, key: 'somethingNew' },
-            parentType: schema.getQueryType(),
-            schema,
-          } as never,
-        },
-        async () => 'resolved',
-      );
+    const newField = (actor: unknown) => authorizeRootField('Query', 'somethingNew', {}, { actor } as never);
     const admin = { kind: 'USER', id: null, name: 'admin', role: Role.ADMIN, agencyId: null };
     await expect(newField(admin)).rejects.toMatchObject({
       code: 'FORBIDDEN',
@@ -163,16 +148,7 @@ describe('the permission table', () => {
   });
 
   it('fails closed when a request was not run as its actor: the SYSTEM actor counts as anonymous', async () => {
-    const schema = await registrySchema();
-    const documents = authorize(
-      {
-        args: {},
-        root: undefined,
-        context: { actor: SYSTEM_ACTOR } as never,
-        info: { fieldName: 'documents', path: { prev: undefined, key: 'documents' }, parentType: schema.getQueryType(), schema } as never,
-      },
-      async () => 'resolved',
-    );
+    const documents = authorizeRootField('Query', 'documents', {}, { actor: SYSTEM_ACTOR } as never);
     await expect(documents).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 

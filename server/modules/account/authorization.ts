@@ -1,6 +1,6 @@
-// The global middleware that holds every root Query and Mutation field to the permission table, before its arguments
-// are even validated: UNAUTHENTICATED for an anonymous caller, FORBIDDEN for a role the table does not name.
-import type { MiddlewareFn } from 'type-graphql';
+// Holds every root Query and Mutation field to the permission table, before its arguments are even validated:
+// UNAUTHENTICATED for an anonymous caller, FORBIDDEN for a role the table does not name.
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 
 import { ForbiddenError } from '../../errors';
 import type { Context } from '../../graphql/context';
@@ -9,14 +9,33 @@ import { Role } from './actor';
 import { ANONYMOUS, isListed, mayUse, type RootOperation } from './permissions';
 import { REPORTER_GUARDS } from './report-scope';
 
-export const authorize: MiddlewareFn<Context> = async ({ args, context, info }, next) => {
-  // Only root fields are checked here; what lies below them is scoped by the entity manager (report-scope.ts).
-  if (info.path.prev !== undefined) return next();
+/**
+ * Wraps the resolver of every root field of `schema` in the permission check. Only root fields are checked; what lies
+ * below them is scoped by the entity manager (report-scope.ts). Done on the built schema rather than as a type-graphql
+ * global middleware: a global middleware wraps every field of every answer in two promises (about 1,100 fields for a
+ * page of 50 tasks), which cost more CPU than the fields themselves (docs/performance.md).
+ */
+export function holdRootFieldsToPermissionTable(schema: GraphQLSchema): GraphQLSchema {
+  const roots: [RootOperation, ReturnType<GraphQLSchema['getQueryType']>][] = [
+    ['Query', schema.getQueryType()],
+    ['Mutation', schema.getMutationType()],
+  ];
+  for (const [operation, type] of roots) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = async (root, args, context: Context, info) => {
+        await authorizeRootField(operation, field.name, args, context);
+        return resolve(root, args, context, info);
+      };
+    }
+  }
+  return schema;
+}
+
+/** Refuses `field` of `operation` to the request's caller unless the permission table allows it. */
+export async function authorizeRootField(operation: RootOperation, field: string, args: Record<string, unknown>, context: Context): Promise<void> {
   const { actor } = context;
-  const operation: RootOperation | undefined =
-    info.parentType === info.schema.getQueryType() ? 'Query' : info.parentType === info.schema.getMutationType() ? 'Mutation' : undefined;
-  const field = info.fieldName;
-  if (!operation || !isListed(operation, field)) {
+  if (!isListed(operation, field)) {
     throw new ForbiddenError(`${field} is not in the permission table (server/modules/account/permissions.ts), so nobody may use it`, {
       field,
     });
@@ -38,5 +57,4 @@ export const authorize: MiddlewareFn<Context> = async ({ args, context, info }, 
     if (!guard) throw new ForbiddenError(`A reporter may not use ${field}`, { field, role: caller });
     await guard(args, context.em, actor);
   }
-  return next();
-};
+}
