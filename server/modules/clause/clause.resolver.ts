@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { BadInputError } from '../../errors';
 import { DeletedRecord, DeleteInput } from '../../graphql/common.types';
@@ -6,10 +7,12 @@ import { ConnectionArgs, ConnectionType } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { refUuid } from '../../graphql/dataloader';
 import { uuidOf, withUuids } from '../../graphql/global-id';
+import { prefetchConnection } from '../../graphql/prefetch';
 import { Document } from '../document/document.entity';
 import { Clause } from './clause.entity';
 import { AddClauseInput, ClauseFilter, MoveClauseInput, UpdateClauseInput } from './clause.inputs';
 import { chainOf } from './clause.loaders';
+import { CLAUSE_RELATIONS } from './clause.relations';
 import { ClauseService } from './clause.service';
 import { citationOf } from './clause-path';
 
@@ -21,9 +24,10 @@ export class ClauseResolver {
   clauses(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filter', () => ClauseFilter, { nullable: true }) filter: ClauseFilter | undefined,
-    @Ctx() { em }: Context,
+    @Ctx() { em, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new ClauseService(em).list(filter && withUuids(filter, { documentId: 'Document' }), page);
+    return prefetchConnection('Clause', new ClauseService(em).list(filter && withUuids(filter, { documentId: 'Document' }), page), info, loaders);
   }
 
   @Query(() => Clause, { nullable: true, description: 'A clause by its ID, or by its document and path ("II.2.5")' })
@@ -40,7 +44,7 @@ export class ClauseResolver {
 
   @FieldResolver(() => Document)
   document(@Root() clause: Clause, @Ctx() { loaders }: Context) {
-    return loaders.document.byUuid.load(clause.document.uuid);
+    return CLAUSE_RELATIONS.document.load(clause, loaders);
   }
 
   @FieldResolver(() => Clause, { nullable: true })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { BadInputError } from '../../errors';
 import { DeletedRecord, DeleteInput } from '../../graphql/common.types';
@@ -6,9 +7,10 @@ import { ConnectionArgs, ConnectionType } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { refUuid } from '../../graphql/dataloader';
 import { uuidOf, withUuids } from '../../graphql/global-id';
+import { selectionOf } from '../../graphql/lookahead';
+import { prefetch, prefetchConnection } from '../../graphql/prefetch';
 import { Agency } from '../agency/agency.entity';
 import { Clause } from '../clause/clause.entity';
-import { inDocumentOrder } from '../clause/clause.loaders';
 import { Document, DocumentRelation } from './document.entity';
 import {
   CreateDocumentInput,
@@ -19,6 +21,7 @@ import {
   UpdateDocumentInput,
   UpdateDocumentRelationInput,
 } from './document.inputs';
+import { DOCUMENT_RELATIONS } from './document.relations';
 import { DocumentService } from './document.service';
 import { Recipient } from './recipient';
 
@@ -35,9 +38,10 @@ export class DocumentResolver {
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filter', () => DocumentFilter, { nullable: true }) filter: DocumentFilter | undefined,
     @Arg('orderBy', () => [DocumentOrder], { nullable: true }) orderBy: DocumentOrder[] | undefined,
-    @Ctx() { em }: Context,
+    @Ctx() { em, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new DocumentService(em).list(filter && withUuids(filter, { issuerId: 'Agency' }), orderBy, page);
+    return prefetchConnection('Document', new DocumentService(em).list(filter && withUuids(filter, { issuerId: 'Agency' }), orderBy, page), info, loaders);
   }
 
   @Query(() => Document, { nullable: true, description: 'A document by its ID, or by its symbol ("19/KH-UBND")' })
@@ -54,8 +58,7 @@ export class DocumentResolver {
 
   @FieldResolver(() => Agency, { nullable: true, description: 'Cơ quan ban hành' })
   issuer(@Root() document: Document, @Ctx() { loaders }: Context) {
-    const uuid = refUuid(document.issuer);
-    return uuid ? loaders.agency.byUuid.load(uuid) : null;
+    return DOCUMENT_RELATIONS.issuer.load(document, loaders);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The document as it was entered, whole, flaws included' })
@@ -64,8 +67,10 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => [Clause], { description: 'The whole clause tree, depth first in printed order (one request)' })
-  async clauses(@Root() document: Document, @Ctx() { loaders }: Context) {
-    return inDocumentOrder(await loaders.clause.ofDocument.load(document.uuid));
+  async clauses(@Root() document: Document, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    const clauses = await DOCUMENT_RELATIONS.clauses.load(document, loaders);
+    await prefetch('Clause', clauses, selectionOf(info), loaders);
+    return clauses;
   }
 
   @FieldResolver(() => Clause, { nullable: true, description: 'One clause by its path ("II.2.5")' })

@@ -3,9 +3,8 @@
 // filter and the oversight figures all ask it, so they cannot disagree.
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
 
-import { pgArray } from '../../graphql/dataloader';
+import { pgArray, SettledLoader } from '../../graphql/dataloader';
 import type { DeadlineStatus } from './task.enums';
 
 export interface DeadlineSettings {
@@ -38,8 +37,8 @@ export function deadlineStatusFilter(statuses: DeadlineStatus[], settings: Deadl
 }
 
 /** The statuses of the tasks a request shows, in one statement. */
-export function deadlineStatusLoader(em: EntityManager, settings: DeadlineSettings): DataLoader<string, DeadlineStatus> {
-  return new DataLoader(async (uuids) => {
+export function deadlineStatusLoader(em: EntityManager, settings: DeadlineSettings): SettledLoader<string, DeadlineStatus> {
+  return new SettledLoader(async (uuids) => {
     const status = deadlineStatusSql('t', settings);
     const rows: { id: string; status: DeadlineStatus }[] = await em.execute(
       `select t.id, ${status.sql} as status from task t where t.id = any(?::uuid[])`,

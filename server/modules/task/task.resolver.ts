@@ -1,10 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { DeletedRecord, DeleteInput } from '../../graphql/common.types';
 import { ConnectionArgs, ConnectionType } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { refUuid } from '../../graphql/dataloader';
 import { uuidOf, withUuids } from '../../graphql/global-id';
+import { prefetchConnection } from '../../graphql/prefetch';
 import { Agency } from '../agency/agency.entity';
 import { Clause } from '../clause/clause.entity';
 import { Document } from '../document/document.entity';
@@ -20,6 +22,7 @@ import {
   UpdateAssignmentInput,
   UpdateTaskInput,
 } from './task.inputs';
+import { ASSIGNMENT_RELATIONS, TASK_RELATIONS } from './task.relations';
 import { TaskService } from './task.service';
 
 export const TaskConnection = ConnectionType(Task, 'Task');
@@ -39,10 +42,12 @@ export class TaskResolver {
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | undefined,
     @Arg('orderBy', () => [TaskOrder], { nullable: true }) orderBy: TaskOrder[] | undefined,
-    @Ctx() { em, today, config }: Context,
+    @Ctx() { em, loaders, today, config }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const decoded = filter && withUuids(filter, { agencyId: 'Agency', documentId: 'Document', sourceClauseId: 'Clause' });
-    return new TaskService(em).list(decoded, orderBy, page, { today, dueSoonDays: config.dueSoonDays, timeZone: config.timeZone });
+    const deadlines = { today, dueSoonDays: config.dueSoonDays, timeZone: config.timeZone };
+    return prefetchConnection('Task', new TaskService(em).list(decoded, orderBy, page, deadlines), info, loaders);
   }
 
   @Query(() => Task, { nullable: true })
@@ -52,18 +57,17 @@ export class TaskResolver {
 
   @FieldResolver(() => Clause, { description: 'The clause that gives the task its legal basis' })
   sourceClause(@Root() task: Task, @Ctx() { loaders }: Context) {
-    return loaders.clause.byUuid.load(task.sourceClause.uuid);
+    return TASK_RELATIONS.sourceClause.load(task, loaders);
   }
 
   @FieldResolver(() => Document, { description: 'The document of the source clause' })
-  async document(@Root() task: Task, @Ctx() { loaders }: Context) {
-    const clause = await loaders.clause.byUuid.load(task.sourceClause.uuid);
-    return loaders.document.byUuid.load(clause!.document.uuid);
+  document(@Root() task: Task, @Ctx() { loaders }: Context) {
+    return TASK_RELATIONS.document.load(task, loaders);
   }
 
   @FieldResolver(() => [Assignment], { description: 'Leads first, then coordinators' })
   assignments(@Root() task: Task, @Ctx() { loaders }: Context) {
-    return loaders.task.assignmentsOfTask.load(task.uuid);
+    return TASK_RELATIONS.assignments.load(task, loaders);
   }
 
   @FieldResolver(() => Task, { nullable: true, description: 'The task of a higher document that this one carries out' })
@@ -81,7 +85,7 @@ export class TaskResolver {
     description: 'Derived from due date, completion and today; for a reporting duty, from the reports that came in',
   })
   deadlineStatus(@Root() task: Task, @Ctx() { loaders }: Context) {
-    return loaders.task.deadlineStatus.load(task.uuid);
+    return TASK_RELATIONS.deadlineStatus.load(task, loaders);
   }
 
   @FieldResolver(() => ReportingDuty, { nullable: true, description: 'Who reports, to whom, when: for a REPORTING task' })
@@ -170,11 +174,11 @@ export class ReportingDutyResolver {
 export class AssignmentResolver {
   @FieldResolver(() => Task)
   task(@Root() assignment: Assignment, @Ctx() { loaders }: Context) {
-    return loaders.task.byUuid.load(assignment.task.uuid);
+    return ASSIGNMENT_RELATIONS.task.load(assignment, loaders);
   }
 
   @FieldResolver(() => Agency)
   agency(@Root() assignment: Assignment, @Ctx() { loaders }: Context) {
-    return loaders.agency.byUuid.load(assignment.agency.uuid);
+    return ASSIGNMENT_RELATIONS.agency.load(assignment, loaders);
   }
 }

@@ -5,6 +5,7 @@ import type { Context } from '../../graphql/context';
 import { refUuid } from '../../graphql/dataloader';
 import { PointInTimeService } from '../audit/point-in-time';
 import { Clause } from '../clause/clause.entity';
+import { CLAUSE_RELATIONS } from '../clause/clause.relations';
 import { Document } from '../document/document.entity';
 import { Task } from '../task/task.entity';
 import { TraceService } from './trace.service';
@@ -44,7 +45,7 @@ export class DocumentLineageResolver {
 export class ClauseImplementationResolver {
   @FieldResolver(() => [Task], { description: 'Tasks this clause hands out directly' })
   tasks(@Root() clause: Clause, @Ctx() { loaders }: Context) {
-    return loaders.task.ofClause.load(clause.uuid);
+    return CLAUSE_RELATIONS.tasks.load(clause, loaders);
   }
 
   @FieldResolver(() => ClauseImplementations, { description: 'What carries the clause out: tasks, lower documents, their tasks' })

@@ -1,0 +1,51 @@
+// Lists load their nodes' relations ahead, level by level, before they answer: the page of tasks, then at once their
+// clauses, assignments and statuses, then the clauses' documents and the assignments' agencies. The same loaders, so the
+// same statements; but when GraphQL reaches the nodes every relation is already there, and the field resolvers answer
+// without a promise (SettledLoader.get). For a page of 50 tasks that is some 350 promises fewer, with the work GraphQL
+// does to wait on each (docs/performance.md).
+import type { GraphQLResolveInfo } from 'graphql';
+
+import { CLAUSE_RELATIONS } from '../modules/clause/clause.relations';
+import { DOCUMENT_RELATIONS } from '../modules/document/document.relations';
+import { ASSIGNMENT_RELATIONS, TASK_RELATIONS } from '../modules/task/task.relations';
+import type { Loaders } from './context';
+import { nodeSelectionOf, type Selection } from './lookahead';
+import type { Relations } from './relation';
+
+const RELATIONS: Record<string, Relations<never>> = {
+  Task: TASK_RELATIONS,
+  Assignment: ASSIGNMENT_RELATIONS,
+  Clause: CLAUSE_RELATIONS,
+  Document: DOCUMENT_RELATIONS,
+};
+
+/**
+ * Loads what `selection` asks of `entities` (of GraphQL type `type`), and below it. A failed load is left for its field
+ * to report, as it would have without prefetching.
+ */
+export async function prefetch(type: string, entities: readonly object[], selection: Selection, loaders: Loaders): Promise<void> {
+  const relations = RELATIONS[type] as Relations<object> | undefined;
+  if (!relations || entities.length === 0) return;
+  await Promise.all(
+    Object.entries(selection).map(async ([field, below]) => {
+      const relation = relations[field];
+      if (!relation) return;
+      const outcomes = await Promise.allSettled(entities.map((entity) => relation.load(entity, loaders)));
+      if (!relation.type) return;
+      const loaded = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : [])).flat();
+      await prefetch(relation.type, loaded.filter((value): value is object => value != null), below, loaders);
+    }),
+  );
+}
+
+/** A connection, once its nodes' relations that the query asks for are loaded. */
+export async function prefetchConnection<C extends { nodes: object[] }>(
+  type: string,
+  connection: Promise<C>,
+  info: GraphQLResolveInfo,
+  loaders: Loaders,
+): Promise<C> {
+  const page = await connection;
+  await prefetch(type, page.nodes, nodeSelectionOf(info), loaders);
+  return page;
+}
