@@ -128,6 +128,21 @@ export function directReader<T>(em: EntityManager, entity: EntityName<T>): RowRe
 }
 
 /**
+ * The one row of `entity` whose `column` holds `value`, read as the loaders read theirs (not managed: for reading only),
+ * or through MikroORM when a filter applies to the entity.
+ */
+export async function readOneBy<T extends object>(em: EntityManager, entity: EntityName<T>, property: keyof T & string, value: unknown): Promise<T | null> {
+  const reader = directReader(em, entity);
+  if (!reader) return em.findOne(entity, { [property]: value } as FilterQuery<T>);
+  const meta = em.getMetadata().find<T>(entity)!;
+  const column = (meta.properties as Record<string, EntityProperty<T>>)[property].fieldNames[0];
+  const rows: Record<string, unknown>[] = await em
+    .getConnection()
+    .execute(`select ${reader.columns} from "${reader.table}" where "${column}" = ? limit 1`, [value]);
+  return rows.length ? reader.entity(rows[0]) : null;
+}
+
+/**
  * A DataLoader that also remembers what its batches brought, so that `get` answers a key already loaded at once, without
  * a promise. A page that loads its nodes' relations ahead (prefetch in lookahead.ts) lets GraphQL complete the nodes
  * synchronously: a promise for every relation of every node, and the work GraphQL does to wait for each, was a large

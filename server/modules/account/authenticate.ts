@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 import type { Config } from '../../config';
+import { readOneBy } from '../../graphql/dataloader';
 import { ApiToken, User } from './account.entity';
 import { UnauthenticatedError } from './account.errors';
 import { actorOfToken, actorOfUser } from './account.service';
@@ -26,7 +27,8 @@ export async function authenticate(request: IncomingMessage, orm: MikroORM, conf
   if (!session) return null;
   const claims = await verifySession(session, config);
   if (!claims) return null;
-  const user = await orm.em.fork().findOne(User, { uuid: claims.userUuid });
+  // Read without the unit of work, as every request does it (see readOneBy).
+  const user = await readOneBy(orm.em.fork(), User, 'uuid', claims.userUuid);
   if (!user?.active || user.sessionGeneration !== claims.generation) return null;
   return actorOfUser(user);
 }
@@ -35,7 +37,7 @@ async function tokenActor(authorization: string, orm: MikroORM): Promise<Actor> 
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw new UnauthenticatedError('The Authorization header must read "Bearer <API token>"');
   const em = orm.em.fork();
-  const token = await em.findOne(ApiToken, { secretHash: apiSecretHash(match[1]) });
+  const token = await readOneBy(em, ApiToken, 'secretHash', apiSecretHash(match[1]));
   if (!token) {
     throw new UnauthenticatedError('This API token is not valid: check that it was copied whole, or ask an administrator for a new one');
   }
