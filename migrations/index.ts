@@ -7,6 +7,7 @@ import { Migration20261123121558 } from './Migration20261123121558';
 import { Migration20261123122115 } from './Migration20261123122115';
 import { Migration20261123131452 } from './Migration20261123131452';
 import { Migration20261123160000 } from './Migration20261123160000';
+import { Migration20261123170000 } from './Migration20261123170000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123084109', class: Migration20261123084109 },
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123122115', class: Migration20261123122115 },
   { name: 'Migration20261123131452', class: Migration20261123131452 },
   { name: 'Migration20261123160000', class: Migration20261123160000 },
+  { name: 'Migration20261123170000', class: Migration20261123170000 },
 ];
