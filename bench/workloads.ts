@@ -159,6 +159,9 @@ select json_build_object(
   'missingReports', (select coalesce(json_agg(json_build_object('dueOn', due_on, 'periodEnd', period_end) order by due_on, task_id), '[]')
                        from expected where status = 'MISSING'))::text as answer`;
 
+/** The title of every task W6 creates, so that a run can remove them (removeWrittenTasks). */
+export const W6_TITLE = 'Nhiệm vụ đo hiệu năng';
+
 /** W6 by hand: the task, its two assignments and their three audit events, in one statement (one transaction). */
 export const FLOOR_W6_SQL = `with new_task as (
     insert into task (id, source_clause_id, title, due_date) values ($1, $2, $3, $4) returning *),
@@ -298,7 +301,7 @@ export function workloads(parameters: WorkloadParameters): Workload[] {
           variables: {
             input: {
               sourceClauseId: encodeGlobalId('Clause', at(parameters.clauseIds, n)),
-              title: `Nhiệm vụ đo hiệu năng ${n}`,
+              title: `${W6_TITLE} ${n}`,
               dueDate: '2026-12-31',
               assignments: [
                 { agencyId: encodeGlobalId('Agency', lead), role: 'LEAD' },
@@ -312,7 +315,7 @@ export function workloads(parameters: WorkloadParameters): Workload[] {
         const [lead, coordinator] = at(parameters.agencyPairs, n);
         return {
           path: '/W6',
-          body: { key: at(parameters.clauseIds, n), title: `Nhiệm vụ đo hiệu năng ${n}`, lead, coordinator },
+          body: { key: at(parameters.clauseIds, n), title: `${W6_TITLE} ${n}`, lead, coordinator },
         };
       },
     },
