@@ -217,7 +217,7 @@ async function removeWrittenTasks(client: Client): Promise<void> {
   const { rowCount } = await client.query('delete from task where title like $1', [`${W6_TITLE} %`]);
   if (rowCount) {
     await client.query('vacuum analyze task, assignment');
-    console.log(`Removed the ${rowCount} tasks an earlier W6 wrote.`);
+    console.log(`Removed the ${rowCount} tasks W6 wrote.`);
   }
 }
 
