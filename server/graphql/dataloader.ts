@@ -131,7 +131,12 @@ export function directReader<T>(em: EntityManager, entity: EntityName<T>): RowRe
  * The one row of `entity` whose `column` holds `value`, read as the loaders read theirs (not managed: for reading only),
  * or through MikroORM when a filter applies to the entity.
  */
-export async function readOneBy<T extends object>(em: EntityManager, entity: EntityName<T>, property: keyof T & string, value: unknown): Promise<T | null> {
+export async function readOneBy<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  property: keyof T & string,
+  value: unknown,
+): Promise<T | null> {
   const reader = directReader(em, entity);
   if (!reader) return em.findOne(entity, { [property]: value } as FilterQuery<T>);
   const meta = em.getMetadata().find<T>(entity)!;

@@ -33,7 +33,12 @@ export async function prefetch(type: string, entities: readonly object[], select
       const outcomes = await Promise.allSettled(entities.map((entity) => relation.load(entity, loaders)));
       if (!relation.type) return;
       const loaded = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : [])).flat();
-      await prefetch(relation.type, loaded.filter((value): value is object => value != null), below, loaders);
+      await prefetch(
+        relation.type,
+        loaded.filter((value): value is object => value != null),
+        below,
+        loaders,
+      );
     }),
   );
 }

@@ -1,7 +1,7 @@
 // A list loads its nodes' relations before it answers (server/graphql/prefetch.ts), as far down as the query asks and no
 // further, so that GraphQL finds them without waiting; and lookahead reads what the query asks through aliases and
 // fragments.
-import { type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type OperationDefinitionNode,parse } from 'graphql';
+import { type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createContext } from '../../server/graphql/context';
@@ -15,7 +15,9 @@ import { createTestApp, type TestApp } from '../support/test-app';
 /** The resolve info of the first root field of `query`, as far as lookahead reads it. */
 function infoOf(query: string): GraphQLResolveInfo {
   const document = parse(query);
-  const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
+  const operation = document.definitions.find(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  )!;
   const fragments = Object.fromEntries(
     document.definitions
       .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)

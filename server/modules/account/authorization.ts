@@ -33,7 +33,12 @@ export function holdRootFieldsToPermissionTable(schema: GraphQLSchema): GraphQLS
 }
 
 /** Refuses `field` of `operation` to the request's caller unless the permission table allows it. */
-export async function authorizeRootField(operation: RootOperation, field: string, args: Record<string, unknown>, context: Context): Promise<void> {
+export async function authorizeRootField(
+  operation: RootOperation,
+  field: string,
+  args: Record<string, unknown>,
+  context: Context,
+): Promise<void> {
   const { actor } = context;
   if (!isListed(operation, field)) {
     throw new ForbiddenError(`${field} is not in the permission table (server/modules/account/permissions.ts), so nobody may use it`, {

@@ -27,7 +27,12 @@ export class ClauseResolver {
     @Ctx() { em, loaders }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return prefetchConnection('Clause', new ClauseService(em).list(filter && withUuids(filter, { documentId: 'Document' }), page), info, loaders);
+    return prefetchConnection(
+      'Clause',
+      new ClauseService(em).list(filter && withUuids(filter, { documentId: 'Document' }), page),
+      info,
+      loaders,
+    );
   }
 
   @Query(() => Clause, { nullable: true, description: 'A clause by its ID, or by its document and path ("II.2.5")' })

@@ -41,7 +41,12 @@ export class DocumentResolver {
     @Ctx() { em, loaders }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return prefetchConnection('Document', new DocumentService(em).list(filter && withUuids(filter, { issuerId: 'Agency' }), orderBy, page), info, loaders);
+    return prefetchConnection(
+      'Document',
+      new DocumentService(em).list(filter && withUuids(filter, { issuerId: 'Agency' }), orderBy, page),
+      info,
+      loaders,
+    );
   }
 
   @Query(() => Document, { nullable: true, description: 'A document by its ID, or by its symbol ("19/KH-UBND")' })

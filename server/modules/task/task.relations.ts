@@ -6,7 +6,8 @@ export const TASK_RELATIONS = {
   sourceClause: { type: 'Clause', load: (task, loaders) => loaders.clause.byUuid.get(task.sourceClause.uuid) },
   document: {
     type: 'Document',
-    load: (task, loaders) => whenLoaded(loaders.clause.byUuid.get(task.sourceClause.uuid), (clause) => loaders.document.byUuid.get(clause!.document.uuid)),
+    load: (task, loaders) =>
+      whenLoaded(loaders.clause.byUuid.get(task.sourceClause.uuid), (clause) => loaders.document.byUuid.get(clause!.document.uuid)),
   },
   assignments: { type: 'Assignment', load: (task, loaders) => loaders.task.assignmentsOfTask.get(task.uuid) },
   deadlineStatus: { load: (task, loaders) => loaders.task.deadlineStatus.get(task.uuid) },
