@@ -128,7 +128,7 @@ export function directReader<T>(em: EntityManager, entity: EntityName<T>): RowRe
 }
 
 /**
- * The one row of `entity` whose `column` holds `value`, read as the loaders read theirs (not managed: for reading only),
+ * The one row of `entity` whose `property` holds `value`, read as the loaders read theirs (not managed: for reading only),
  * or through MikroORM when a filter applies to the entity.
  */
 export async function readOneBy<T extends object>(
@@ -149,7 +149,7 @@ export async function readOneBy<T extends object>(
 
 /**
  * A DataLoader that also remembers what its batches brought, so that `get` answers a key already loaded at once, without
- * a promise. A page that loads its nodes' relations ahead (prefetch in lookahead.ts) lets GraphQL complete the nodes
+ * a promise. A page that loads its nodes' relations ahead (server/graphql/prefetch.ts) lets GraphQL complete the nodes
  * synchronously: a promise for every relation of every node, and the work GraphQL does to wait for each, was a large
  * part of a page's CPU.
  */

@@ -10,7 +10,7 @@ import { DOCUMENT_RELATIONS } from '../modules/document/document.relations';
 import { ASSIGNMENT_RELATIONS, TASK_RELATIONS } from '../modules/task/task.relations';
 import type { Loaders } from './context';
 import { nodeSelectionOf, type Selection } from './lookahead';
-import type { Relations } from './relation';
+import type { Relation, Relations } from './relation';
 
 const RELATIONS: Record<string, Relations<never>> = {
   Task: TASK_RELATIONS,
@@ -30,7 +30,7 @@ export async function prefetch(type: string, entities: readonly object[], select
     Object.entries(selection).map(async ([field, below]) => {
       const relation = relations[field];
       if (!relation) return;
-      const outcomes = await Promise.allSettled(entities.map((entity) => relation.load(entity, loaders)));
+      const outcomes = await Promise.allSettled(entities.map((entity) => loadSafely(relation, entity, loaders)));
       if (!relation.type) return;
       const loaded = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : [])).flat();
       await prefetch(
@@ -41,6 +41,15 @@ export async function prefetch(type: string, entities: readonly object[], select
       );
     }),
   );
+}
+
+/** What `relation` brings for `entity`; a load that throws becomes a rejection, for its field to report. */
+function loadSafely(relation: Relation<object>, entity: object, loaders: Loaders): unknown {
+  try {
+    return relation.load(entity, loaders);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** A connection, once its nodes' relations that the query asks for are loaded. */
