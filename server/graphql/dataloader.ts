@@ -141,10 +141,16 @@ export async function readOneBy<T extends object>(
   if (!reader) return em.findOne(entity, { [property]: value } as FilterQuery<T>);
   const meta = em.getMetadata().find<T>(entity)!;
   const column = (meta.properties as Record<string, EntityProperty<T>>)[property].fieldNames[0];
+  const [row] = await selectEntities(em, reader, `"${column}" = ? limit 1`, [value]);
+  return row ?? null;
+}
+
+/** The rows of `reader`'s table that `condition` (SQL with `?` parameters) selects, as entities. */
+async function selectEntities<T>(em: EntityManager, reader: RowReader<T>, condition: string, params: unknown[]): Promise<T[]> {
   const rows: Record<string, unknown>[] = await em
     .getConnection()
-    .execute(`select ${reader.columns} from "${reader.table}" where "${column}" = ? limit 1`, [value]);
-  return rows.length ? reader.entity(rows[0]) : null;
+    .execute(`select ${reader.columns} from "${reader.table}" where ${condition}`, params);
+  return rows.map((row) => reader.entity(row));
 }
 
 /**
@@ -177,18 +183,11 @@ export class SettledLoader<K, V> extends DataLoader<K, V> {
 
 /** Rows by primary key; a missing row loads as null. */
 export function loaderByUuid<T extends RecordEntity>(em: EntityManager, entity: EntityName<T>): SettledLoader<string, T | null> {
-  const meta = em.getMetadata().find<T>(entity)!;
   return new SettledLoader(async (uuids) => {
-    let rows: T[];
-    if (readsDirectly(em, meta as EntityMetadata)) {
-      const reader = rowReaderOf(em, meta);
-      const found: Record<string, unknown>[] = await em
-        .getConnection()
-        .execute(`select ${reader.columns} from "${reader.table}" where "${reader.primaryKeyColumn}" = any(?::uuid[])`, [pgArray(uuids)]);
-      rows = found.map((row) => reader.entity(row));
-    } else {
-      rows = await em.find(entity, { uuid: { $in: [...uuids] } } as unknown as FilterQuery<T>);
-    }
+    const reader = directReader(em, entity);
+    const rows = reader
+      ? await selectEntities(em, reader, `"${reader.primaryKeyColumn}" = any(?::uuid[])`, [pgArray(uuids)])
+      : await em.find(entity, { uuid: { $in: [...uuids] } } as unknown as FilterQuery<T>);
     const byUuid = new Map(rows.map((row) => [row.uuid, row]));
     return uuids.map((uuid) => byUuid.get(uuid) ?? null);
   });
@@ -219,18 +218,10 @@ export function loaderByRelation<T extends RecordEntity>(
   const relationColumn = (meta.properties as Record<string, EntityProperty<T>>)[relation].fieldNames[0];
   const order = orderSql(meta, orderBy);
   return new SettledLoader(async (uuids) => {
-    let rows: T[];
-    if (order && readsDirectly(em, meta as EntityMetadata)) {
-      const reader = rowReaderOf(em, meta);
-      const found: Record<string, unknown>[] = await em
-        .getConnection()
-        .execute(`select ${reader.columns} from "${reader.table}" where "${relationColumn}" = any(?::uuid[]) order by ${order}`, [
-          pgArray(uuids),
-        ]);
-      rows = found.map((row) => reader.entity(row));
-    } else {
-      rows = await em.find(entity, { [relation]: { $in: [...uuids] } } as FilterQuery<T>, { orderBy });
-    }
+    const reader = order ? directReader(em, entity) : undefined;
+    const rows = reader
+      ? await selectEntities(em, reader, `"${relationColumn}" = any(?::uuid[]) order by ${order}`, [pgArray(uuids)])
+      : await em.find(entity, { [relation]: { $in: [...uuids] } } as FilterQuery<T>, { orderBy });
     const groups = new Map<string, T[]>(uuids.map((uuid) => [uuid, []]));
     for (const row of rows) {
       const target = row[relation] as unknown as { uuid: string } | null;

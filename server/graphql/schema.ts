@@ -53,8 +53,9 @@ export function registrySchema(): Promise<GraphQLSchema> {
     ],
     // Inputs are checked by class-validator before any resolver runs; failures answer BAD_USER_INPUT.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  })
     // Every root field is then held to the permission table of server/modules/account/permissions.ts.
-  }).then(holdRootFieldsToPermissionTable);
+    .then(holdRootFieldsToPermissionTable);
   return built;
 }
 

@@ -14,7 +14,7 @@ export function searchFilter(columns: string, term: string): Record<string, unkn
   if (words.length === 0) return {};
   return {
     $and: words.map((word) => ({
-      [raw((alias: string) => `search_text(${columns.replace(/\$\./g, `${alias}.`)}) like search_text(?)`, [likePattern(word)])]: [],
+      [raw((alias: string) => `search_text(${columns.replace(/\$\./g, `${alias}.`)}) like search_text(?)`, [likePattern(word)])]: true,
     })),
   };
 }

@@ -1,7 +1,6 @@
 // The relations of documents, as their field resolvers and prefetch (server/graphql/prefetch.ts) load them.
 import { refUuid } from '../../graphql/dataloader';
-import type { Relations } from '../../graphql/relation';
-import { whenLoaded } from '../../graphql/relation';
+import { type Relations, whenLoaded } from '../../graphql/relation';
 import { inDocumentOrder } from '../clause/clause.loaders';
 import type { Document } from './document.entity';
 
