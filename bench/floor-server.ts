@@ -4,13 +4,11 @@ import { createServer } from 'node:http';
 
 import { Pool } from 'pg';
 
-import { addDays } from './random';
 import { FLOOR_SQL, FLOOR_W5_SQL, FLOOR_W6_SQL, floorSearchSql, likePattern, OVERSIGHT_RANGE } from './workloads';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const today = process.env.TODAY ?? new Date().toISOString().slice(0, 10);
 const dueSoonDays = Number(process.env.DUE_SOON_DAYS ?? 7);
-const dueSoonUntil = addDays(today, dueSoonDays);
 const timeZone = process.env.TZ_REGISTRY ?? 'Asia/Ho_Chi_Minh';
 const editorUuid = process.env.BENCH_EDITOR_UUID ?? null;
 
@@ -49,7 +47,7 @@ async function answer(route: string, body: Record<string, string>): Promise<stri
   const sql = FLOOR_SQL[route as keyof typeof FLOOR_SQL];
   if (!sql) throw new Error(`no floor for ${route}`);
   // PostgreSQL refuses parameters a statement does not use: W1 reads no dates.
-  const parameters = route === 'W1' ? [body.key] : [body.key, today, dueSoonUntil];
+  const parameters = route === 'W1' ? [body.key] : [body.key, today, dueSoonDays, timeZone];
   const { rows } = await pool.query<{ answer: string }>(sql, parameters);
   return rows[0]?.answer ?? 'null';
 }

@@ -25,16 +25,10 @@ export interface Workload {
   peer?(n: number): GraphQLBody;
 }
 
-const DEADLINE_STATUS_SQL = (t: string) => `case
-  when ${t}.completed_on is not null then
-    case when ${t}.due_date is null or ${t}.completed_on <= ${t}.due_date then 'DONE_ON_TIME' else 'DONE_LATE' end
-  when ${t}.progress_status = 'DONE' then 'DONE_ON_TIME'
-  when ${t}.due_date is null then 'ON_TRACK'
-  when ${t}.due_date < $2::date then 'OVERDUE'
-  when ${t}.due_date <= $3::date then 'DUE_SOON'
-  else 'ON_TRACK' end`;
+/** The registry's own deadline status of the task row `t` (`deadlineStatusSql`): $2 today, $3 DUE_SOON days, $4 time zone. */
+const DEADLINE_STATUS_SQL = (t: string) => `(select s.status from task_deadline_status(${t}, $2::date, $3::int, $4) s)`;
 
-/** The floor's SQL, one statement per workload; $1 is the workload's key, $2/$3 today and the DUE_SOON horizon. */
+/** The floor's SQL, one statement per workload; $1 is the workload's key, $2–$4 the deadline settings (W2, W3). */
 export const FLOOR_SQL: Record<Exclude<WorkloadName, 'W4' | 'W5' | 'W6'>, string> = {
   W1: `with recursive
   chosen as (select id, title, source_clause_id from task where id = $1),
@@ -80,15 +74,16 @@ from chosen`,
 select json_build_object(
   'totalCount', (select count(*) from assignment a where a.agency_id = $1),
   'nodes', coalesce((select json_agg(json_build_object(
-      'id', p.id, 'title', p.title, 'dueDate', p.due_date, 'deadlineStatus', ${DEADLINE_STATUS_SQL('p')},
+      'id', p.id, 'title', p.title, 'dueDate', p.due_date, 'deadlineStatus', ${DEADLINE_STATUS_SQL('t')},
       'sourceClause', json_build_object('path', c.path, 'document', json_build_object('symbol', d.symbol, 'title', d.title)),
       'assignments', coalesce(pa.assignments, '[]'))
       order by p.due_date asc nulls last, p.id)
-    from page p join clause c on c.id = p.source_clause_id join document d on d.id = c.document_id
+    from page p join task t on t.id = p.id join clause c on c.id = p.source_clause_id join document d on d.id = c.document_id
     left join page_assignments pa on pa.task_id = p.id), '[]'))::text as answer`,
 
   W3: `with document_clauses as (select * from clause where document_id = $1),
-  clause_tasks as (select t.* from task t where t.source_clause_id in (select id from document_clauses)),
+  clause_tasks as (
+    select t.*, ${DEADLINE_STATUS_SQL('t')} as deadline_status from task t where t.source_clause_id in (select id from document_clauses)),
   task_assignments as (
     select a.task_id, json_agg(json_build_object('role', a.role, 'agency', json_build_object('name', g.name))
                                order by a.role desc, a.created_at, a.id) as assignments
@@ -97,7 +92,7 @@ select json_build_object(
      group by a.task_id),
   tasks_by_clause as (
     select t.source_clause_id, json_agg(json_build_object('id', t.id, 'title', t.title, 'dueDate', t.due_date,
-        'deadlineStatus', ${DEADLINE_STATUS_SQL('t')}, 'assignments', coalesce(ta.assignments, '[]'))
+        'deadlineStatus', t.deadline_status, 'assignments', coalesce(ta.assignments, '[]'))
         order by t.created_at, t.id) as tasks
       from clause_tasks t left join task_assignments ta on ta.task_id = t.id
      group by t.source_clause_id)
