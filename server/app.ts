@@ -13,6 +13,7 @@ import { ormConfig } from './database/orm-config';
 import { countSqlStatements } from './database/sql-statement-counter';
 import { formatError } from './errors';
 import { queryLimits } from './graphql/armor';
+import { columnPlanPlugin } from './graphql/column-plan';
 import type { Context } from './graphql/context';
 import { registrySchema } from './graphql/schema';
 import { createHttpServer } from './http/http-server';
@@ -60,6 +61,7 @@ export async function startApp(orm: MikroORM, config: Config): Promise<RegistryA
     // Cache control would run a hook on every field for hints the registry never sends.
     plugins: [
       ...limits.plugins,
+      columnPlanPlugin(),
       ApolloServerPluginCacheControlDisabled(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

@@ -4,6 +4,7 @@ import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mik
 import DataLoader from 'dataloader';
 
 import type { RecordEntity } from '../database/record.entity';
+import { plannedColumns } from './column-plan';
 
 interface ColumnReader {
   property: string;
@@ -21,7 +22,7 @@ export interface RowReader<T> {
   entity(row: Record<string, unknown>): T;
 }
 
-const rowReaders = new WeakMap<EntityMetadata, RowReader<unknown>>();
+const rowReaders = new WeakMap<EntityMetadata, Map<string, RowReader<unknown>>>();
 
 /**
  * Loaders only read, and a page of fifty tasks with their clauses, documents, assignments and agencies is hundreds of
@@ -29,67 +30,93 @@ const rowReaders = new WeakMap<EntityMetadata, RowReader<unknown>>();
  * propagation) cost more than the SQL did. Rows become instances of the entity class straight from their columns,
  * converted the way MikroORM's hydrator converts them; relations are references that carry their primary key, as an
  * uninitialised MikroORM reference does. The instances are not managed: services that write load their own.
+ *
+ * `only`: the properties the request's column plan reads (server/graphql/column-plan.ts); the others are neither
+ * selected nor readable (reading one throws, so a plan that forgot a column fails a test instead of answering null).
  */
-function rowReaderOf<T>(em: EntityManager, meta: EntityMetadata<T>): RowReader<T> {
-  const known = rowReaders.get(meta as EntityMetadata);
+function rowReaderOf<T>(em: EntityManager, meta: EntityMetadata<T>, only?: ReadonlySet<string>): RowReader<T> {
+  const key = only ? [...only].sort().join(',') : '*';
+  let readers = rowReaders.get(meta as EntityMetadata);
+  if (!readers) rowReaders.set(meta as EntityMetadata, (readers = new Map()));
+  const known = readers.get(key);
   if (known) return known as RowReader<T>;
   const platform = em.getPlatform();
-  const readers: ColumnReader[] = [];
+  const columns: ColumnReader[] = [];
+  const unread: string[] = [];
   for (const prop of meta.props as EntityProperty<T>[]) {
     if (prop.lazy || prop.persist === false || prop.formula || !prop.fieldNames?.length) continue;
     const column = prop.fieldNames[0];
+    let read: ColumnReader['read'] | undefined;
     if (prop.kind === ReferenceKind.SCALAR) {
-      readers.push({ property: prop.name, column, read: scalarReader(prop, platform) });
+      read = scalarReader(prop, platform);
     } else if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
       const target = prop.targetMeta!;
       const targetKey = target.primaryKeys[0];
       const referencePrototype = referencePrototypeOf(target);
-      readers.push({
-        property: prop.name,
-        column,
-        read: (value) => {
-          const reference = Object.create(referencePrototype) as Record<string, unknown>;
-          reference[targetKey] = value;
-          return reference;
-        },
-      });
+      read = (value) => {
+        const reference = Object.create(referencePrototype) as Record<string, unknown>;
+        reference[targetKey] = value;
+        return reference;
+      };
     }
+    if (!read) continue;
+    if (only && !only.has(prop.name) && !meta.primaryKeys.includes(prop.name as never)) unread.push(prop.name);
+    else columns.push({ property: prop.name, column, read });
   }
   const primaryKey = meta.properties[meta.primaryKeys[0]];
-  const prototype = plainPrototypeOf(meta as EntityMetadata, [...readers.map((column) => column.property)]);
+  const prototype = plainPrototypeOf(
+    meta as EntityMetadata,
+    columns.map((column) => column.property),
+    unread,
+  );
   const reader: RowReader<T> = {
     table: meta.tableName,
-    columns: readers.map((column) => `"${column.column}"`).join(', '),
-    properties: readers.map((column) => column.property),
+    columns: columns.map((column) => `"${column.column}"`).join(', '),
+    properties: columns.map((column) => column.property),
     primaryKeyColumn: primaryKey.fieldNames[0],
     entity(row) {
       const entity = Object.create(prototype) as Record<string, unknown>;
-      for (const column of readers) {
+      for (const column of columns) {
         const value = row[column.column];
         entity[column.property] = value == null ? null : column.read(value);
       }
       return entity as T;
     },
   };
-  rowReaders.set(meta as EntityMetadata, reader as RowReader<unknown>);
+  readers.set(key, reader as RowReader<unknown>);
   return reader;
 }
 
-const plainPrototypes = new WeakMap<EntityMetadata, object>();
+const plainPrototypes = new WeakMap<EntityMetadata, Map<string, object>>();
 
 /**
  * MikroORM puts a setter for each tracked property on the entity's prototype, which on first use builds the
  * instance's change-tracking state. A prototype between the instance and the entity's own shadows those setters with
  * plain writable properties, so assigning a column is a plain assignment; methods, getters (`id`) and
- * `instanceof` still come from the entity's class.
+ * `instanceof` still come from the entity's class. Properties the request did not read throw when read.
  */
-function plainPrototypeOf(meta: EntityMetadata, properties: string[]): object {
-  let prototype = plainPrototypes.get(meta);
+function plainPrototypeOf(meta: EntityMetadata, properties: string[], unread: string[]): object {
+  const key = unread.join(',');
+  let prototypes = plainPrototypes.get(meta);
+  if (!prototypes) plainPrototypes.set(meta, (prototypes = new Map()));
+  let prototype = prototypes.get(key);
   if (!prototype) {
     const shadows: PropertyDescriptorMap = {};
     for (const name of properties) shadows[name] = { value: undefined, writable: true, enumerable: true, configurable: true };
+    for (const name of unread) {
+      shadows[name] = {
+        get() {
+          throw new Error(`${meta.className}.${name} was not read for this request: add it to the column plan of the field that uses it`);
+        },
+        set(this: object, value: unknown) {
+          Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+        },
+        enumerable: false,
+        configurable: true,
+      };
+    }
     prototype = Object.create(meta.prototype as object, shadows) as object;
-    plainPrototypes.set(meta, prototype);
+    prototypes.set(key, prototype);
   }
   return prototype;
 }
@@ -122,9 +149,11 @@ function readsDirectly(em: EntityManager, meta: EntityMetadata): boolean {
 }
 
 /** How to build `entity` straight from its rows, or undefined when a filter applies to it and MikroORM must read it. */
-export function directReader<T>(em: EntityManager, entity: EntityName<T>): RowReader<T> | undefined {
+export function directReader<T>(em: EntityManager, entity: EntityName<T>, alsoRead?: string): RowReader<T> | undefined {
   const meta = em.getMetadata().find<T>(entity)!;
-  return readsDirectly(em, meta as EntityMetadata) ? rowReaderOf(em, meta) : undefined;
+  if (!readsDirectly(em, meta as EntityMetadata)) return undefined;
+  const planned = plannedColumns(em, meta.className);
+  return rowReaderOf(em, meta, planned && alsoRead && !planned.has(alsoRead) ? new Set([...planned, alsoRead]) : planned);
 }
 
 /**
@@ -218,7 +247,8 @@ export function loaderByRelation<T extends RecordEntity>(
   const relationColumn = (meta.properties as Record<string, EntityProperty<T>>)[relation].fieldNames[0];
   const order = orderSql(meta, orderBy);
   return new SettledLoader(async (uuids) => {
-    const reader = order ? directReader(em, entity) : undefined;
+    // Rows are grouped by the relation, whatever the request reads of them.
+    const reader = order ? directReader(em, entity, relation) : undefined;
     const rows = reader
       ? await selectEntities(em, reader, `"${relationColumn}" = any(?::uuid[]) order by ${order}`, [pgArray(uuids)])
       : await em.find(entity, { [relation]: { $in: [...uuids] } } as FilterQuery<T>, { orderBy });

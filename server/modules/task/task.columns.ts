@@ -1,0 +1,41 @@
+// What each field of Task and Assignment reads, for the request's column plan (server/graphql/column-plan.ts). A field
+// left out here makes a query that asks it read whole rows; a field listed with too few properties fails loudly (the
+// row reader's guard), so keep this beside the resolvers it describes.
+import type { EntityColumns } from '../../graphql/column-plan';
+
+const RECORD = { id: [], createdAt: ['createdAt'], updatedAt: ['updatedAt'], version: ['version'] } as const;
+
+export const TASK_COLUMNS: EntityColumns = {
+  entity: 'Task',
+  fields: {
+    ...RECORD,
+    title: ['title'],
+    description: ['description'],
+    dueDate: ['dueDate'],
+    duePhrase: ['duePhrase'],
+    recurrence: ['recurrence'],
+    kind: ['kind'],
+    progressStatus: ['progressStatus'],
+    completedOn: ['completedOn'],
+    targets: ['targets'],
+    // Computed in SQL from the task's key (task_deadline_status()).
+    deadlineStatus: [],
+    sourceClause: ['sourceClause'],
+    document: { Task: ['sourceClause'], Clause: ['document'] },
+    assignments: [],
+    parentTask: ['parentTask'],
+    childTasks: [],
+  },
+};
+
+export const ASSIGNMENT_COLUMNS: EntityColumns = {
+  entity: 'Assignment',
+  fields: {
+    ...RECORD,
+    role: ['role'],
+    requested: ['requested'],
+    inherited: ['inherited'],
+    agency: ['agency'],
+    task: ['task'],
+  },
+};
