@@ -1,0 +1,93 @@
+// npm run bench:compare -- --scale S --before <built main.js> [--after <built main.js>] [--only W2,W3] [--rounds 6]
+//
+// Two builds of the registry under the same workload, side by side: short runs of each in turn (A B B A A B …), so that
+// the load other tenants put on a shared machine weighs on both alike. Reports the median CPU per request of each
+// build's Node process and of PostgreSQL. Without --after, the working tree is built. A single `npm run bench` moves
+// ±15–40 % from one run to the next on these machines; this is how a change is measured (docs/performance.md).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { Client } from 'pg';
+
+import { BENCH_SESSION_SECRET, BENCH_TODAY, prepareBenchAccounts } from './accounts';
+import { benchDataDir, openBenchDatabase, scaleArgument } from './bench-database';
+import { drive } from './load';
+import { buildServer, clusterCpuSeconds, cpuSecondsOf, startRegistry, type Target } from './targets';
+import { drawParameters, type WorkloadName, workloads } from './workloads';
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+async function main(): Promise<void> {
+  const scale = scaleArgument();
+  const before = option('before');
+  if (!before) throw new Error('--before <path of a built dist/server/main.js> is required');
+  const rounds = Number(option('rounds') ?? 6);
+  const seconds = Number(option('duration') ?? 8);
+  const connections = Number(option('connections') ?? 4);
+  const only = (option('only') ?? 'W2,W3,W4').split(',') as WorkloadName[];
+
+  const database = await openBenchDatabase(scale);
+  const targets: Target[] = [];
+  try {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    const accounts = await prepareBenchAccounts(client);
+    const selected = workloads(await drawParameters(client)).filter((workload) => only.includes(workload.name) && !workload.writes);
+    await client.end();
+    const postmasterPid = database.embedded
+      ? Number((await readFile(join(benchDataDir(scale), 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0])
+      : undefined;
+    const settings = { databaseUrl: database.url, today: BENCH_TODAY, sessionSecret: BENCH_SESSION_SECRET };
+    const builds = {
+      before: await startRegistry(before, settings),
+      after: await startRegistry(option('after') ?? buildServer(), settings),
+    };
+    targets.push(builds.before, builds.after);
+    const headers = { authorization: `Bearer ${accounts.integratorToken}` };
+
+    for (const workload of selected) {
+      const samples = {
+        before: { node: [] as number[], postgres: [] as number[] },
+        after: { node: [] as number[], postgres: [] as number[] },
+      };
+      const run = async (name: 'before' | 'after', measured: boolean) => {
+        const target = builds[name];
+        const node = cpuSecondsOf(target.process.pid);
+        const postgres = clusterCpuSeconds(postmasterPid);
+        const result = await drive({ url: target.url, connections, durationSeconds: seconds, headers, body: (n) => workload.api(n) });
+        if (result.non2xx || result.errors || result.graphqlErrors) throw new Error(`${workload.name} ${name}: requests failed`);
+        if (!measured) return;
+        samples[name].node.push(((cpuSecondsOf(target.process.pid) - node) * 1000) / result.requests);
+        samples[name].postgres.push(((clusterCpuSeconds(postmasterPid) - postgres) * 1000) / result.requests);
+      };
+      await run('before', false);
+      await run('after', false);
+      for (let round = 0; round < rounds; round++) {
+        const order: ('before' | 'after')[] = round % 2 ? ['after', 'before'] : ['before', 'after'];
+        for (const name of order) await run(name, true);
+      }
+      const line = (name: 'before' | 'after') =>
+        `${name}: Node ${median(samples[name].node).toFixed(2)} ms, PostgreSQL ${median(samples[name].postgres).toFixed(2)} ms`;
+      const ratio = median(samples.after.node) / median(samples.before.node);
+      console.log(`${workload.name} (median of ${rounds} runs of ${seconds} s each, ${connections} connections)`);
+      console.log(`  ${line('before')}\n  ${line('after')}\n  Node CPU after ÷ before: ${ratio.toFixed(2)}`);
+    }
+  } finally {
+    for (const target of targets) await target.stop();
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
