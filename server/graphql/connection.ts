@@ -7,6 +7,7 @@ import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } fr
 import type { RecordEntity } from '../database/record.entity';
 import { BadInputError } from '../errors';
 import { directReader } from './dataloader';
+import { filterSql, orderSql } from './filter-sql';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -135,26 +136,53 @@ export async function paginate<T extends RecordEntity>(
   // MikroORM forgets a raw SQL fragment (search, deadline status …) once a query has used it; run() keeps the
   // fragments of `where` alive for both the count and the find, as MikroORM's own findAndCount does.
   return RawQueryFragment.run(async () => {
-    const condition = withBareRawConditions(where) as FilterQuery<T>;
-    const totalCount = await em.count(entity, condition);
-    const { offset, limit } = pageWindow(args, totalCount);
-    if (limit === 0) return toConnection([], offset, totalCount);
     const order = [...orderBy, { uuid: 'asc' } as QueryOrderMap<T>];
     const reader = directReader(em, entity);
+    const meta = em.getMetadata().find(entity)!;
+    const condition = reader && filterSql(meta as EntityMetadata, where, 't');
+    const ordering = condition && orderSql(meta as EntityMetadata, order as Record<string, unknown>[], 't');
+    if (reader && condition && ordering) {
+      // A page is read, never changed: its rows become entities without the unit of work (see directReader), from SQL
+      // written here rather than by MikroORM's query builder (see filter-sql.ts).
+      const from = `from "${reader.table}" t where ${condition.sql}`;
+      const [{ count }] = await em.getConnection().execute<{ count: number }[]>(`select count(*)::int as count ${from}`, condition.params);
+      const { offset, limit } = pageWindow(args, count);
+      if (limit === 0) return toConnection([], offset, count);
+      const columns = reader.columns
+        .split(', ')
+        .map((column) => `t.${column}`)
+        .join(', ');
+      const found = await em
+        .getConnection()
+        .execute<Record<string, unknown>[]>(`select ${columns} ${from} order by ${ordering.sql} limit ? offset ?`, [
+          ...condition.params,
+          ...ordering.params,
+          limit,
+          offset,
+        ]);
+      return toConnection(
+        found.map((row) => reader.entity(row)),
+        offset,
+        count,
+      );
+    }
+    const bare = withBareRawConditions(where) as FilterQuery<T>;
+    const totalCount = await em.count(entity, bare);
+    const { offset, limit } = pageWindow(args, totalCount);
+    if (limit === 0) return toConnection([], offset, totalCount);
     let rows: T[];
-    if (reader && !reachesCollections(em.getMetadata().find(entity)!, condition)) {
-      // A page is read, never changed: its rows become entities without the unit of work (see directReader).
+    if (reader && !reachesCollections(meta as EntityMetadata, bare)) {
       const found: Record<string, unknown>[] = await em
         .createQueryBuilder(entity)
         .select(reader.properties as never[])
-        .where(condition)
+        .where(bare)
         .orderBy(order)
         .offset(offset)
         .limit(limit)
         .execute('all', false);
       rows = found.map((row) => reader.entity(row));
     } else {
-      rows = await em.find(entity, condition, { orderBy: order, offset, limit });
+      rows = await em.find(entity, bare, { orderBy: order, offset, limit });
     }
     return toConnection(rows, offset, totalCount);
   });
