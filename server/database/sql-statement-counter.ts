@@ -10,13 +10,13 @@ interface Tally {
 const currentRequest = new AsyncLocalStorage<Tally>();
 
 export function countSqlStatements(orm: MikroORM): void {
-  orm.em
-    .getConnection()
-    .getKnex()
-    .on('query', () => {
-      const tally = currentRequest.getStore();
-      if (tally) tally.statements += 1;
-    });
+  orm.em.getConnection().getKnex().on('query', countStatement);
+}
+
+/** Counts a statement sent around MikroORM (server/database/prepared-query.ts). */
+export function countStatement(): void {
+  const tally = currentRequest.getStore();
+  if (tally) tally.statements += 1;
 }
 
 /** Runs `work` and tells how many statements it sent. */

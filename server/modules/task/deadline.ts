@@ -4,6 +4,7 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { preparedQuery } from '../../database/prepared-query';
 import { pgArray, SettledLoader } from '../../graphql/dataloader';
 import type { DeadlineStatus } from './task.enums';
 
@@ -40,7 +41,9 @@ export function deadlineStatusFilter(statuses: DeadlineStatus[], settings: Deadl
 export function deadlineStatusLoader(em: EntityManager, settings: DeadlineSettings): SettledLoader<string, DeadlineStatus> {
   return new SettledLoader(async (uuids) => {
     const status = deadlineStatusSql('t', settings);
-    const rows: { id: string; status: DeadlineStatus }[] = await em.execute(
+    const rows = await preparedQuery<{ id: string; status: DeadlineStatus }>(
+      em,
+      'task_deadline_statuses',
       `select t.id, ${status.sql} as status from task t where t.id = any(?::uuid[])`,
       [...status.params, pgArray([...uuids])],
     );
