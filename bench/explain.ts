@@ -23,14 +23,14 @@ export async function captureExplains(
   databaseUrl: string,
   workloads: Workload[],
   integratorToken: string,
-  dates: { today: string; dueSoonUntil: string },
+  today: string,
 ): Promise<Record<string, StatementPlan[]>> {
   const config = loadConfig({
     port: 0,
     host: '127.0.0.1',
     production: true,
     loadDemoData: false,
-    today: dates.today,
+    today,
     sessionSecret: BENCH_SESSION_SECRET,
     rateLimitPerMinute: 0,
     rateLimitPerIpPerMinute: 0,

@@ -11,7 +11,6 @@ import { BENCH_EDITOR, BENCH_SESSION_SECRET, BENCH_TODAY, prepareBenchAccounts }
 import { benchDataDir, openBenchDatabase, PROJECT_ROOT, scaleArgument } from './bench-database';
 import { captureExplains, type StatementPlan } from './explain';
 import { drive, type LoadResult } from './load';
-import { addDays } from './random';
 import {
   BUILD_DIR,
   buildServer,
@@ -241,7 +240,6 @@ async function runBenchmark(options: Options) {
       : options.build || !existsSync(join(BUILD_DIR, 'dist', 'server', 'main.js'))
         ? buildServer()
         : join(BUILD_DIR, 'dist', 'server', 'main.js');
-    const dueSoonDays = 7;
 
     const registry = await startRegistry(main, { databaseUrl: database.url, today: BENCH_TODAY, sessionSecret: BENCH_SESSION_SECRET });
     targets.push(registry);
@@ -319,7 +317,7 @@ async function runBenchmark(options: Options) {
         database.url,
         selected.filter((workload) => !workload.writes),
         accounts.integratorToken,
-        { today: BENCH_TODAY, dueSoonUntil: addDays(BENCH_TODAY, dueSoonDays) },
+        BENCH_TODAY,
       );
     }
     return {

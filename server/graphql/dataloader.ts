@@ -223,7 +223,7 @@ export function loaderByUuid<T extends RecordEntity>(em: EntityManager, entity: 
 }
 
 /** `order by` of a loader's rows, from a MikroORM order map of the entity's own scalar properties. */
-function orderSql<T>(meta: EntityMetadata<T>, orderBy: QueryOrderMap<T>): string | undefined {
+function loaderOrderSql<T>(meta: EntityMetadata<T>, orderBy: QueryOrderMap<T>): string | undefined {
   const terms: string[] = [];
   for (const [property, direction] of Object.entries(orderBy)) {
     const prop = (meta.properties as Record<string, EntityProperty<T> | undefined>)[property];
@@ -245,7 +245,7 @@ export function loaderByRelation<T extends RecordEntity>(
 ): SettledLoader<string, T[]> {
   const meta = em.getMetadata().find<T>(entity)!;
   const relationColumn = (meta.properties as Record<string, EntityProperty<T>>)[relation].fieldNames[0];
-  const order = orderSql(meta, orderBy);
+  const order = loaderOrderSql(meta, orderBy);
   return new SettledLoader(async (uuids) => {
     // Rows are grouped by the relation, whatever the request reads of them.
     const reader = order ? directReader(em, entity, relation) : undefined;
