@@ -13,8 +13,8 @@ export function countSqlStatements(orm: MikroORM): void {
   orm.em.getConnection().getKnex().on('query', countStatement);
 }
 
-/** Counts a statement sent around MikroORM (server/database/prepared-query.ts). */
-export function countStatement(): void {
+/** Knex announces each statement it sends; server/database/prepared-query.ts announces its own the same way. */
+function countStatement(): void {
   const tally = currentRequest.getStore();
   if (tally) tally.statements += 1;
 }
