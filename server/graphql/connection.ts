@@ -137,41 +137,61 @@ export async function paginate<T extends RecordEntity>(
   // fragments of `where` alive for both the count and the find, as MikroORM's own findAndCount does.
   return RawQueryFragment.run(async () => {
     const order = [...orderBy, { uuid: 'asc' } as QueryOrderMap<T>];
-    const reader = directReader(em, entity);
-    const meta = em.getMetadata().find(entity)!;
-    const condition = reader && filterSql(meta as EntityMetadata, where, 't');
-    const ordering = condition && orderSql(meta as EntityMetadata, order as Record<string, unknown>[], 't');
-    if (reader && condition && ordering) {
-      // A page is read, never changed: its rows become entities without the unit of work (see directReader), from SQL
-      // written here rather than by MikroORM's query builder (see filter-sql.ts).
-      const from = `from "${reader.table}" t where ${condition.sql}`;
-      const [{ count }] = await em.getConnection().execute<{ count: number }[]>(`select count(*)::int as count ${from}`, condition.params);
-      const { offset, limit } = pageWindow(args, count);
-      if (limit === 0) return toConnection([], offset, count);
-      const columns = reader.columns
-        .split(', ')
-        .map((column) => `t.${column}`)
-        .join(', ');
-      const found = await em
-        .getConnection()
-        .execute<Record<string, unknown>[]>(`select ${columns} ${from} order by ${ordering.sql} limit ? offset ?`, [
-          ...condition.params,
-          ...ordering.params,
-          limit,
-          offset,
-        ]);
-      return toConnection(
-        found.map((row) => reader.entity(row)),
-        offset,
-        count,
-      );
-    }
-    const bare = withBareRawConditions(where) as FilterQuery<T>;
-    const totalCount = await em.count(entity, bare);
+    const rows = pageSource(em, entity, where, order);
+    const totalCount = await rows.count();
     const { offset, limit } = pageWindow(args, totalCount);
     if (limit === 0) return toConnection([], offset, totalCount);
-    let rows: T[];
-    if (reader && !reachesCollections(meta as EntityMetadata, bare)) {
+    return toConnection(await rows.page(offset, limit), offset, totalCount);
+  });
+}
+
+interface PageSource<T> {
+  count(): Promise<number>;
+  page(offset: number, limit: number): Promise<T[]>;
+}
+
+/**
+ * Where a list's count and page come from. A page is read, never changed: its rows become entities without the unit of
+ * work (see directReader), from SQL written here (see filter-sql.ts) when the filter and the order allow, else from
+ * MikroORM's query builder; entities a filter applies to, and filters that follow a to-many relation, from em.find.
+ */
+function pageSource<T extends RecordEntity>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  order: QueryOrderMap<T>[],
+): PageSource<T> {
+  const reader = directReader(em, entity);
+  const meta = em.getMetadata().find(entity)! as EntityMetadata;
+  const condition = reader && filterSql(meta, where, 't');
+  const ordering = condition && orderSql(meta, order as Record<string, unknown>[], 't');
+  if (reader && condition && ordering) {
+    const from = `from "${reader.table}" t where ${condition.sql}`;
+    return {
+      count: async () => {
+        const [{ count }] = await em
+          .getConnection()
+          .execute<{ count: number }[]>(`select count(*)::int as count ${from}`, condition.params);
+        return count;
+      },
+      page: async (offset, limit) => {
+        const found = await em
+          .getConnection()
+          .execute<Record<string, unknown>[]>(`select ${reader.columnList('t')} ${from} order by ${ordering.sql} limit ? offset ?`, [
+            ...condition.params,
+            ...ordering.params,
+            limit,
+            offset,
+          ]);
+        return found.map((row) => reader.entity(row));
+      },
+    };
+  }
+  const bare = withBareRawConditions(where) as FilterQuery<T>;
+  return {
+    count: () => em.count(entity, bare),
+    page: async (offset, limit) => {
+      if (!reader || reachesCollections(meta, bare)) return em.find(entity, bare, { orderBy: order, offset, limit });
       const found: Record<string, unknown>[] = await em
         .createQueryBuilder(entity)
         .select(reader.properties as never[])
@@ -180,12 +200,9 @@ export async function paginate<T extends RecordEntity>(
         .offset(offset)
         .limit(limit)
         .execute('all', false);
-      rows = found.map((row) => reader.entity(row));
-    } else {
-      rows = await em.find(entity, bare, { orderBy: order, offset, limit });
-    }
-    return toConnection(rows, offset, totalCount);
-  });
+      return found.map((row) => reader.entity(row));
+    },
+  };
 }
 
 /**

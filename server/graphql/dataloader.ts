@@ -5,6 +5,7 @@ import DataLoader from 'dataloader';
 
 import type { RecordEntity } from '../database/record.entity';
 import { plannedColumns } from './column-plan';
+import { orderSql } from './filter-sql';
 
 interface ColumnReader {
   property: string;
@@ -14,8 +15,8 @@ interface ColumnReader {
 
 export interface RowReader<T> {
   table: string;
-  /** The selected columns, quoted and comma-separated (lazy properties left out, as em.find does). */
-  columns: string;
+  /** The selected columns, quoted and comma-separated, of the row `alias` if given (lazy properties left out, as em.find does). */
+  columnList(alias?: string): string;
   /** The properties those columns hold, for a MikroORM query builder's select. */
   properties: string[];
   primaryKeyColumn: string;
@@ -71,7 +72,7 @@ function rowReaderOf<T>(em: EntityManager, meta: EntityMetadata<T>, only?: Reado
   );
   const reader: RowReader<T> = {
     table: meta.tableName,
-    columns: columns.map((column) => `"${column.column}"`).join(', '),
+    columnList: (alias) => columns.map((column) => (alias ? `${alias}."${column.column}"` : `"${column.column}"`)).join(', '),
     properties: columns.map((column) => column.property),
     primaryKeyColumn: primaryKey.fieldNames[0],
     entity(row) {
@@ -178,7 +179,7 @@ export async function readOneBy<T extends object>(
 async function selectEntities<T>(em: EntityManager, reader: RowReader<T>, condition: string, params: unknown[]): Promise<T[]> {
   const rows: Record<string, unknown>[] = await em
     .getConnection()
-    .execute(`select ${reader.columns} from "${reader.table}" where ${condition}`, params);
+    .execute(`select ${reader.columnList()} from "${reader.table}" where ${condition}`, params);
   return rows.map((row) => reader.entity(row));
 }
 
@@ -222,20 +223,6 @@ export function loaderByUuid<T extends RecordEntity>(em: EntityManager, entity: 
   });
 }
 
-/** `order by` of a loader's rows, from a MikroORM order map of the entity's own scalar properties. */
-function loaderOrderSql<T>(meta: EntityMetadata<T>, orderBy: QueryOrderMap<T>): string | undefined {
-  const terms: string[] = [];
-  for (const [property, direction] of Object.entries(orderBy)) {
-    const prop = (meta.properties as Record<string, EntityProperty<T> | undefined>)[property];
-    if (!prop?.fieldNames?.length || typeof direction !== 'string' || !/^(asc|desc)( nulls (first|last))?$/i.test(direction))
-      return undefined;
-    terms.push(`"${prop.fieldNames[0]}" ${direction}`);
-  }
-  // The primary key last: rows that tie come back in the same order on every request.
-  terms.push(`"${meta.properties[meta.primaryKeys[0]].fieldNames[0]}" asc`);
-  return terms.join(', ');
-}
-
 /** Rows grouped by the UUID of the record they point at through `relation`, in `orderBy` order. */
 export function loaderByRelation<T extends RecordEntity>(
   em: EntityManager,
@@ -245,7 +232,8 @@ export function loaderByRelation<T extends RecordEntity>(
 ): SettledLoader<string, T[]> {
   const meta = em.getMetadata().find<T>(entity)!;
   const relationColumn = (meta.properties as Record<string, EntityProperty<T>>)[relation].fieldNames[0];
-  const order = loaderOrderSql(meta, orderBy);
+  // The primary key last: rows that tie come back in the same order on every request.
+  const order = orderSql(meta as EntityMetadata, [orderBy, { [meta.primaryKeys[0]]: 'asc' }], `"${meta.tableName}"`)?.sql;
   return new SettledLoader(async (uuids) => {
     // Rows are grouped by the relation, whatever the request reads of them.
     const reader = order ? directReader(em, entity, relation) : undefined;
