@@ -1,13 +1,11 @@
 // What each field of Clause reads, for the request's column plan (server/graphql/column-plan.ts); see task.columns.ts.
+import { RECORD_COLUMNS } from '../../database/record.columns';
 import type { EntityColumns } from '../../graphql/column-plan';
 
 export const CLAUSE_COLUMNS: EntityColumns = {
   entity: 'Clause',
   fields: {
-    id: [],
-    createdAt: ['createdAt'],
-    updatedAt: ['updatedAt'],
-    version: ['version'],
+    ...RECORD_COLUMNS,
     path: ['path'],
     label: ['label'],
     heading: ['heading'],

@@ -1,13 +1,11 @@
 // What each field of Document reads, for the request's column plan (server/graphql/column-plan.ts); see task.columns.ts.
+import { RECORD_COLUMNS } from '../../database/record.columns';
 import type { EntityColumns } from '../../graphql/column-plan';
 
 export const DOCUMENT_COLUMNS: EntityColumns = {
   entity: 'Document',
   fields: {
-    id: [],
-    createdAt: ['createdAt'],
-    updatedAt: ['updatedAt'],
-    version: ['version'],
+    ...RECORD_COLUMNS,
     kind: ['kind'],
     symbol: ['symbol'],
     title: ['title'],

@@ -1,14 +1,13 @@
 // What each field of Task and Assignment reads, for the request's column plan (server/graphql/column-plan.ts). A field
 // left out here makes a query that asks it read whole rows; a field listed with too few properties fails loudly (the
 // row reader's guard), so keep this beside the resolvers it describes.
+import { RECORD_COLUMNS } from '../../database/record.columns';
 import type { EntityColumns } from '../../graphql/column-plan';
-
-const RECORD = { id: [], createdAt: ['createdAt'], updatedAt: ['updatedAt'], version: ['version'] } as const;
 
 export const TASK_COLUMNS: EntityColumns = {
   entity: 'Task',
   fields: {
-    ...RECORD,
+    ...RECORD_COLUMNS,
     title: ['title'],
     description: ['description'],
     dueDate: ['dueDate'],
@@ -31,7 +30,7 @@ export const TASK_COLUMNS: EntityColumns = {
 export const ASSIGNMENT_COLUMNS: EntityColumns = {
   entity: 'Assignment',
   fields: {
-    ...RECORD,
+    ...RECORD_COLUMNS,
     role: ['role'],
     requested: ['requested'],
     inherited: ['inherited'],
