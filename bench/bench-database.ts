@@ -1,4 +1,5 @@
 // The benchmark's PostgreSQL: DATABASE_URL when set, else an embedded cluster of its own per scale (never ./.data/pg).
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 import { APP_ROLE, startEmbeddedPostgres } from '../server/database/embedded-postgres';
@@ -9,6 +10,8 @@ export interface BenchDatabase {
   /** A superuser, for roles and settings; equal to url with DATABASE_URL. */
   superuserUrl: string;
   embedded: boolean;
+  /** The embedded cluster's postmaster, whose CPU and its backends' the runners count; unknown with DATABASE_URL. */
+  postmasterPid?: number;
   stop(): Promise<void>;
 }
 
@@ -32,5 +35,6 @@ export async function openBenchDatabase(scale: number): Promise<BenchDatabase> {
     return { url, superuserUrl: url, embedded: false, stop: async () => undefined };
   }
   const embedded = await startEmbeddedPostgres({ dataDir: benchDataDir(scale), database: 'registry', appRole: APP_ROLE });
-  return { url: embedded.url, superuserUrl: embedded.superuserUrl, embedded: true, stop: () => embedded.stop() };
+  const postmasterPid = Number((await readFile(join(benchDataDir(scale), 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  return { url: embedded.url, superuserUrl: embedded.superuserUrl, embedded: true, postmasterPid, stop: () => embedded.stop() };
 }

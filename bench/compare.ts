@@ -4,13 +4,10 @@
 // the load other tenants put on a shared machine weighs on both alike. Reports the median CPU per request of each
 // build's Node process and of PostgreSQL. Without --after, the working tree is built. A single `npm run bench` moves
 // ±15–40 % from one run to the next on these machines; this is how a change is measured (docs/performance.md).
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-
 import { Client } from 'pg';
 
 import { BENCH_SESSION_SECRET, BENCH_TODAY, prepareBenchAccounts } from './accounts';
-import { benchDataDir, openBenchDatabase, scaleArgument } from './bench-database';
+import { openBenchDatabase, scaleArgument } from './bench-database';
 import { drive } from './load';
 import { buildServer, clusterCpuSeconds, cpuSecondsOf, startRegistry, type Target } from './targets';
 import { drawParameters, type WorkloadName, workloads } from './workloads';
@@ -43,9 +40,7 @@ async function main(): Promise<void> {
     const accounts = await prepareBenchAccounts(client);
     const selected = workloads(await drawParameters(client)).filter((workload) => only.includes(workload.name) && !workload.writes);
     await client.end();
-    const postmasterPid = database.embedded
-      ? Number((await readFile(join(benchDataDir(scale), 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0])
-      : undefined;
+    const { postmasterPid } = database;
     const settings = { databaseUrl: database.url, today: BENCH_TODAY, sessionSecret: BENCH_SESSION_SECRET };
     const builds = {
       before: await startRegistry(before, settings),

@@ -254,9 +254,7 @@ async function runBenchmark(options: Options) {
       }
     }
 
-    const postmasterPid = database.embedded
-      ? Number((await readFile(join(benchDataDir(options.scale), 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0])
-      : undefined;
+    const { postmasterPid } = database;
     // Counted before W6 writes: the data the reads ran on.
     const rows = await rowCounts(client);
     const loadBefore = loadavg().map((value) => Number(value.toFixed(2)));
