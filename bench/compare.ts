@@ -1,4 +1,5 @@
-// npm run bench:compare -- --scale S --before <built main.js> [--after <built main.js>] [--only W2,W3] [--rounds 6]
+// npm run bench:compare -- --scale S --before <built main.js> [--after <built main.js>] [--only W2,W3,W6] [--rounds 6]
+//   [--after-node-options "--max-semi-space-size=32"]
 //
 // Two builds of the registry under the same workload, side by side: short runs of each in turn (A B B A A B …), so that
 // the load other tenants put on a shared machine weighs on both alike. Reports the median CPU per request of each
@@ -10,7 +11,7 @@ import { BENCH_SESSION_SECRET, BENCH_TODAY, prepareBenchAccounts } from './accou
 import { openBenchDatabase, scaleArgument } from './bench-database';
 import { drive } from './load';
 import { buildServer, clusterCpuSeconds, cpuSecondsOf, startRegistry, type Target } from './targets';
-import { drawParameters, type WorkloadName, workloads } from './workloads';
+import { drawParameters, removeWrittenTasks, type WorkloadName, workloads } from './workloads';
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -34,22 +35,26 @@ async function main(): Promise<void> {
 
   const database = await openBenchDatabase(scale);
   const targets: Target[] = [];
+  const client = new Client({ connectionString: database.url });
   try {
-    const client = new Client({ connectionString: database.url });
     await client.connect();
+    if (only.includes('W6')) await removeWrittenTasks(client);
     const accounts = await prepareBenchAccounts(client);
-    const selected = workloads(await drawParameters(client)).filter((workload) => only.includes(workload.name) && !workload.writes);
-    await client.end();
+    const selected = workloads(await drawParameters(client)).filter((workload) => only.includes(workload.name));
     const { postmasterPid } = database;
     const settings = { databaseUrl: database.url, today: BENCH_TODAY, sessionSecret: BENCH_SESSION_SECRET };
     const builds = {
       before: await startRegistry(before, settings),
-      after: await startRegistry(option('after') ?? buildServer(), settings),
+      after: await startRegistry(option('after') ?? buildServer(), {
+        ...settings,
+        nodeOptions: option('after-node-options')?.split(' ').filter(Boolean),
+      }),
     };
     targets.push(builds.before, builds.after);
-    const headers = { authorization: `Bearer ${accounts.integratorToken}` };
-
     for (const workload of selected) {
+      const headers: Record<string, string> = workload.writes
+        ? { cookie: accounts.editorCookie }
+        : { authorization: `Bearer ${accounts.integratorToken}` };
       const samples = {
         before: { node: [] as number[], postgres: [] as number[] },
         after: { node: [] as number[], postgres: [] as number[] },
@@ -76,8 +81,12 @@ async function main(): Promise<void> {
       console.log(`${workload.name} (median of ${rounds} runs of ${seconds} s each, ${connections} connections)`);
       console.log(`  ${line('before')}\n  ${line('after')}\n  Node CPU after ÷ before: ${ratio.toFixed(2)}`);
     }
+    const peak = (name: 'before' | 'after') => `${name} ${builds[name].memory().peakRssMb.toFixed(0)} MB`;
+    console.log(`Peak RSS: ${peak('before')}, ${peak('after')}`);
   } finally {
     for (const target of targets) await target.stop();
+    if (only.includes('W6')) await removeWrittenTasks(client).catch((error: unknown) => console.error('Could not remove the tasks W6 wrote:', error));
+    await client.end().catch(() => undefined);
     await database.stop();
   }
 }

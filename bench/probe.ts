@@ -5,7 +5,7 @@ import { connectDatabase, startApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { BENCH_SESSION_SECRET, BENCH_TODAY, prepareBenchAccounts } from './accounts';
 import { openBenchDatabase, scaleArgument } from './bench-database';
-import { drawParameters, workloads } from './workloads';
+import { drawParameters, removeWrittenTasks, workloads } from './workloads';
 
 async function main(): Promise<void> {
   const scale = scaleArgument();
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const client = new Client({ connectionString: database.url });
   await client.connect();
   const accounts = await prepareBenchAccounts(client);
-  const plans = workloads(await drawParameters(client)).filter((workload) => !workload.writes && (!only || only.includes(workload.name)));
+  const plans = workloads(await drawParameters(client)).filter((workload) => (only ? only.includes(workload.name) : !workload.writes));
   const config = loadConfig({
     port: 0,
     host: '127.0.0.1',
@@ -45,7 +45,10 @@ async function main(): Promise<void> {
       const started = performance.now();
       const response = await fetch(`${app.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accounts.integratorToken}` },
+        headers: {
+          'content-type': 'application/json',
+          ...(workload.writes ? { cookie: accounts.editorCookie } : { authorization: `Bearer ${accounts.integratorToken}` }),
+        },
         body: JSON.stringify(workload.api(n)),
       });
       const body = await response.text();
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
   }
   await app.stop();
   await orm.close();
+  if (plans.some((workload) => workload.writes)) await removeWrittenTasks(client);
   await client.end();
   await database.stop();
 }

@@ -23,7 +23,7 @@ import {
   startRegistry,
   type Target,
 } from './targets';
-import { drawParameters, W6_TITLE, type WorkloadName, workloads } from './workloads';
+import { drawParameters, removeWrittenTasks, type WorkloadName, workloads } from './workloads';
 
 interface Options {
   scale: number;
@@ -205,19 +205,6 @@ function markdownReport(result: Awaited<ReturnType<typeof runBenchmark>>): strin
     '',
   );
   return lines.join('\n');
-}
-
-/**
- * Every run reads the data as generated: the tasks W6 wrote (tens of thousands a run, on the benchmark's own agencies)
- * would otherwise fill the next run's pages and change its plans. Their audit events stay (the trail is append-only);
- * no workload reads them.
- */
-async function removeWrittenTasks(client: Client): Promise<void> {
-  const { rowCount } = await client.query('delete from task where title like $1', [`${W6_TITLE} %`]);
-  if (rowCount) {
-    await client.query('vacuum analyze task, assignment');
-    console.log(`Removed the ${rowCount} tasks W6 wrote.`);
-  }
 }
 
 async function runBenchmark(options: Options) {

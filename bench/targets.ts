@@ -147,14 +147,27 @@ export interface ServerSettings {
   databaseUrl: string;
   today: string;
   sessionSecret: string;
+  /** Options for node itself, before the script (bench:compare's --after-node-options). */
+  nodeOptions?: string[];
 }
 
-/** The registry in production settings; only the rate limits are lifted, since every request comes from one address. */
+/** The options `npm start` gives node before the server's script, read from package.json so the two never differ. */
+export function startNodeOptions(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const launch = /\bnode((?:\s+--\S+)*)\s+dist\/server\/main\.js/.exec(scripts.start);
+  if (!launch) throw new Error(`package.json's start script does not run node dist/server/main.js: ${scripts.start}`);
+  return launch[1].split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The registry in production settings, started with the node options `npm start` uses; only the rate limits are
+ * lifted, since every request comes from one address.
+ */
 export async function startRegistry(main: string, settings: ServerSettings): Promise<Target> {
   const port = await freePort();
   return startProcess(
     'registry',
-    [main],
+    [...startNodeOptions(), ...(settings.nodeOptions ?? []), main],
     {
       NODE_ENV: 'production',
       DATABASE_URL: settings.databaseUrl,

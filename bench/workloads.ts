@@ -158,6 +158,19 @@ select json_build_object(
 /** The title of every task W6 creates, so that a run can remove them (removeWrittenTasks). */
 export const W6_TITLE = 'Nhiệm vụ đo hiệu năng';
 
+/**
+ * Every run reads the data as generated: the tasks W6 wrote (tens of thousands a run, on the benchmark's own agencies)
+ * would otherwise fill the next run's pages and change its plans. Their audit events stay (the trail is append-only);
+ * no workload reads them.
+ */
+export async function removeWrittenTasks(client: Client): Promise<void> {
+  const { rowCount } = await client.query('delete from task where title like $1', [`${W6_TITLE} %`]);
+  if (rowCount) {
+    await client.query('vacuum analyze task, assignment');
+    console.log(`Removed the ${rowCount} tasks W6 wrote.`);
+  }
+}
+
 /** W6 by hand: the task, its two assignments and their three audit events, in one statement (one transaction). */
 export const FLOOR_W6_SQL = `with new_task as (
     insert into task (id, source_clause_id, title, due_date) values ($1, $2, $3, $4) returning *),
