@@ -10,6 +10,21 @@ export async function findOrFail<T extends RecordEntity>(em: EntityManager, enti
   return row;
 }
 
+/**
+ * A reference to a record the mutation points at without reading it (a task's source clause): its existence checked
+ * by key, not its whole row loaded (a clause's text can run to pages).
+ */
+export async function referenceOrFail<T extends RecordEntity>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  uuid: string,
+  what: string,
+): Promise<T> {
+  if (!(await em.count(entity, { uuid } as FilterQuery<T>)))
+    throw new NotFoundError(`${what} ${uuid} does not exist (it may have been deleted)`);
+  return em.getReference(entity, uuid as never);
+}
+
 /** The record at the version the caller read; the versioned UPDATE that follows catches a race between two callers. */
 export async function findForChange<T extends RecordEntity>(
   em: EntityManager,

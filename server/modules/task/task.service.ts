@@ -2,7 +2,7 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
-import { findForChange, findOrFail } from '../../database/record-access';
+import { findForChange, findOrFail, referenceOrFail } from '../../database/record-access';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { type ConnectionArgs, orderByOf, OrderDirection, paginate } from '../../graphql/connection';
 import { searchFilter } from '../../graphql/search';
@@ -63,7 +63,7 @@ export class TaskService {
       // Checked with the status the task will have: completedOn on a task that defaults to NOT_STARTED is refused too.
       assertDates({ progressStatus: input.progressStatus ?? ProgressStatus.NOT_STARTED, completedOn: input.completedOn });
       const task = em.create(Task, {
-        sourceClause: await findOrFail(em, Clause, input.sourceClauseId, 'Source clause'),
+        sourceClause: await referenceOrFail(em, Clause, input.sourceClauseId, 'Source clause'),
         title: input.title.trim(),
         description: input.description ?? null,
         dueDate: input.dueDate ?? null,
@@ -76,7 +76,7 @@ export class TaskService {
         parentTask: input.parentTaskId ? await findOrFail(em, Task, input.parentTaskId, 'Parent task') : null,
       });
       if (input.reportingDuty) await setReportingDuty(em, task, input.reportingDuty);
-      if (input.assignments) await replaceAssignments(em, task, input.assignments);
+      if (input.assignments) await addAssignments(em, task, input.assignments);
       return task;
     });
   }
@@ -84,7 +84,7 @@ export class TaskService {
   async update(input: UpdateTaskInput): Promise<Task> {
     return this.em.transactional(async (em) => {
       const task = await findForChange(em, Task, input.id, input.version, 'Task');
-      if (input.sourceClauseId) task.sourceClause = await findOrFail(em, Clause, input.sourceClauseId, 'Source clause');
+      if (input.sourceClauseId) task.sourceClause = await referenceOrFail(em, Clause, input.sourceClauseId, 'Source clause');
       if (input.title != null) task.title = input.title.trim();
       if (input.description !== undefined) task.description = input.description;
       if (input.dueDate !== undefined) task.dueDate = input.dueDate;
@@ -191,7 +191,16 @@ async function setReportingDuty(em: EntityManager, task: Task, duty: ReportingDu
   }
 }
 
+/** The task's assignments, all of them replaced by `assignments`. */
 async function replaceAssignments(em: EntityManager, task: Task, assignments: AssignmentInput[]): Promise<void> {
+  // Deleted directly, not through a flush: a flush here would also write the task, and the task's version would
+  // then move twice in one mutation. A failure in addAssignments rolls the delete back with the whole transaction.
+  await auditedNativeDelete(em, Assignment, { task: task.uuid });
+  await addAssignments(em, task, assignments);
+}
+
+/** Assigns the agencies `assignments` name to the task (a new one, or one whose assignments were just removed). */
+async function addAssignments(em: EntityManager, task: Task, assignments: AssignmentInput[]): Promise<void> {
   const agencyUuids = assignments.map((assignment) => assignment.agencyId);
   const duplicate = agencyUuids.find((uuid, index) => agencyUuids.indexOf(uuid) !== index);
   if (duplicate)
@@ -200,9 +209,6 @@ async function replaceAssignments(em: EntityManager, task: Task, assignments: As
   const missing = agencyUuids.filter((uuid) => !agencies.some((agency) => agency.uuid === uuid));
   if (missing.length)
     throw new NotFoundError(`assignments name agencies that do not exist: ${missing.join(', ')}`, { argument: 'assignments' });
-  // Deleted directly, not through a flush: a flush here would also write the task, and the task's version would
-  // then move twice in one mutation.
-  await auditedNativeDelete(em, Assignment, { task: task.uuid });
   for (const assignment of assignments) {
     em.create(Assignment, {
       task,
