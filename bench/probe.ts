@@ -31,11 +31,13 @@ async function main(): Promise<void> {
   const log = process.argv.includes('--sql');
   const iterations = process.argv.includes('--iterations') ? Number(process.argv[process.argv.indexOf('--iterations') + 1]) : 20;
   knex.on('query', (query: { __knexQueryUid: string; sql: string }) => {
+    if (!log) return;
     timings.set(query.__knexQueryUid, performance.now());
-    if (log) console.log('   SQL', query.sql.slice(0, 300));
+    console.log('   SQL', query.sql.slice(0, 300));
   });
   knex.on('query-response', (_response: unknown, query: { __knexQueryUid: string }) => {
     const started = timings.get(query.__knexQueryUid);
+    timings.delete(query.__knexQueryUid);
     if (log && started) console.log(`   … ${(performance.now() - started).toFixed(1)} ms`);
   });
   const app = await startApp(orm, config);
