@@ -2,7 +2,6 @@
 import type { Loaders } from '../../graphql/context';
 import { refUuid } from '../../graphql/dataloader';
 import type { Clause } from '../clause/clause.entity';
-import { chainOf } from '../clause/clause.loaders';
 import type { Document, DocumentRelation } from '../document/document.entity';
 import type { Task } from '../task/task.entity';
 import type { ClauseImplementations, LineageStep, TaskTrace } from './trace.types';
@@ -25,17 +24,15 @@ export class TraceService {
   }
 
   async traceTask(task: Task): Promise<TaskTrace> {
-    const sourceClause = (await this.loaders.clause.byUuid.load(task.sourceClause.uuid))!;
+    const chainUuids = await this.loaders.clause.chainUuids.load(task.sourceClause.uuid);
+    const clauses = (await this.loaders.clause.byUuid.loadMany(chainUuids)).filter(present);
+    const sourceClause = clauses[clauses.length - 1];
     const documentUuid = sourceClause.document.uuid;
-    const [documentClauses, document, lineage] = await Promise.all([
-      this.loaders.clause.ofDocument.load(documentUuid),
-      this.loaders.document.byUuid.load(documentUuid),
-      this.lineage(documentUuid, 'up'),
-    ]);
+    const [document, lineage] = await Promise.all([this.loaders.document.byUuid.load(documentUuid), this.lineage(documentUuid, 'up')]);
     return {
       task,
       sourceClause,
-      clauses: chainOf(sourceClause, documentClauses),
+      clauses,
       document: document!,
       lineage,
       roots: await this.roots(
