@@ -85,7 +85,8 @@ async function main(): Promise<void> {
     console.log(`Peak RSS: ${peak('before')}, ${peak('after')}`);
   } finally {
     for (const target of targets) await target.stop();
-    if (only.includes('W6')) await removeWrittenTasks(client).catch((error: unknown) => console.error('Could not remove the tasks W6 wrote:', error));
+    if (only.includes('W6'))
+      await removeWrittenTasks(client).catch((error: unknown) => console.error('Could not remove the tasks W6 wrote:', error));
     await client.end().catch(() => undefined);
     await database.stop();
   }
