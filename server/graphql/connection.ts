@@ -138,6 +138,12 @@ export async function paginate<T extends RecordEntity>(
   return RawQueryFragment.run(async () => {
     const order = [...orderBy, { uuid: 'asc' } as QueryOrderMap<T>];
     const rows = pageSource(em, entity, where, order);
+    if (rows.countAndPage && args.last == null && args.before == null) {
+      // first/after: the page's window does not depend on the count, so both come in one statement.
+      const { offset, limit } = pageWindow(args, Number.MAX_SAFE_INTEGER);
+      const { totalCount, page } = await rows.countAndPage(offset, limit);
+      return toConnection(page, offset, totalCount);
+    }
     const totalCount = await rows.count();
     const { offset, limit } = pageWindow(args, totalCount);
     if (limit === 0) return toConnection([], offset, totalCount);
@@ -148,6 +154,8 @@ export async function paginate<T extends RecordEntity>(
 interface PageSource<T> {
   count(): Promise<number>;
   page(offset: number, limit: number): Promise<T[]>;
+  /** The count and the page in one round trip, where the source can. */
+  countAndPage?(offset: number, limit: number): Promise<{ totalCount: number; page: T[] }>;
 }
 
 /**
@@ -167,6 +175,7 @@ function pageSource<T extends RecordEntity>(
   const ordering = condition && orderSql(meta, order as Record<string, unknown>[], 't');
   if (reader && condition && ordering) {
     const from = `from "${reader.table}" t where ${condition.sql}`;
+    const pageSql = `select ${reader.columnList('t')} ${from} order by ${ordering.sql} limit ? offset ?`;
     return {
       count: async () => {
         const [{ count }] = await em
@@ -177,13 +186,20 @@ function pageSource<T extends RecordEntity>(
       page: async (offset, limit) => {
         const found = await em
           .getConnection()
-          .execute<Record<string, unknown>[]>(`select ${reader.columnList('t')} ${from} order by ${ordering.sql} limit ? offset ?`, [
-            ...condition.params,
-            ...ordering.params,
-            limit,
-            offset,
-          ]);
+          .execute<Record<string, unknown>[]>(pageSql, [...condition.params, ...ordering.params, limit, offset]);
         return found.map((row) => reader.entity(row));
+      },
+      countAndPage: async (offset, limit) => {
+        // Two subqueries, each planned as it would be alone (a count(*) over () would make PostgreSQL read every
+        // matching row whole); the join keeps one row, all nulls but the count, when the page is empty.
+        const found = await em
+          .getConnection()
+          .execute<Record<string, unknown>[]>(
+            `select (select count(*)::int ${from}) as "$total", page.* from (select 1) one left join (${pageSql}) page on true`,
+            [...condition.params, ...condition.params, ...ordering.params, limit, offset],
+          );
+        const rows = found[0][reader.primaryKeyColumn] == null ? [] : found;
+        return { totalCount: found[0].$total as number, page: rows.map((row) => reader.entity(row)) };
       },
     };
   }
