@@ -76,7 +76,7 @@ export class TaskService {
         parentTask: input.parentTaskId ? await findOrFail(em, Task, input.parentTaskId, 'Parent task') : null,
       });
       if (input.reportingDuty) await setReportingDuty(em, task, input.reportingDuty);
-      if (input.assignments) await addAssignments(em, task, input.assignments);
+      if (input.assignments) addAssignments(em, task, input.assignments, await assignedAgencies(em, input.assignments));
       return task;
     });
   }
@@ -191,28 +191,34 @@ async function setReportingDuty(em: EntityManager, task: Task, duty: ReportingDu
   }
 }
 
-/** The task's assignments, all of them replaced by `assignments`. */
+/** The task's assignments, all of them replaced by `assignments` (checked before anything is deleted). */
 async function replaceAssignments(em: EntityManager, task: Task, assignments: AssignmentInput[]): Promise<void> {
+  const agencies = await assignedAgencies(em, assignments);
   // Deleted directly, not through a flush: a flush here would also write the task, and the task's version would
-  // then move twice in one mutation. A failure in addAssignments rolls the delete back with the whole transaction.
+  // then move twice in one mutation.
   await auditedNativeDelete(em, Assignment, { task: task.uuid });
-  await addAssignments(em, task, assignments);
+  addAssignments(em, task, assignments, agencies);
 }
 
-/** Assigns the agencies `assignments` name to the task (a new one, or one whose assignments were just removed). */
-async function addAssignments(em: EntityManager, task: Task, assignments: AssignmentInput[]): Promise<void> {
+/** The agencies `assignments` name, by UUID: each named once, each existing. */
+async function assignedAgencies(em: EntityManager, assignments: AssignmentInput[]): Promise<Map<string, Agency>> {
   const agencyUuids = assignments.map((assignment) => assignment.agencyId);
   const duplicate = agencyUuids.find((uuid, index) => agencyUuids.indexOf(uuid) !== index);
   if (duplicate)
     throw new BadInputError(`assignments name agency ${duplicate} twice; give each agency one role`, { argument: 'assignments' });
-  const agencies = await em.find(Agency, { uuid: { $in: agencyUuids } });
-  const missing = agencyUuids.filter((uuid) => !agencies.some((agency) => agency.uuid === uuid));
+  const agencies = new Map((await em.find(Agency, { uuid: { $in: agencyUuids } })).map((agency) => [agency.uuid, agency]));
+  const missing = agencyUuids.filter((uuid) => !agencies.has(uuid));
   if (missing.length)
     throw new NotFoundError(`assignments name agencies that do not exist: ${missing.join(', ')}`, { argument: 'assignments' });
+  return agencies;
+}
+
+/** Assigns the agencies to the task: a new one, or one whose assignments were just removed. */
+function addAssignments(em: EntityManager, task: Task, assignments: AssignmentInput[], agencies: Map<string, Agency>): void {
   for (const assignment of assignments) {
     em.create(Assignment, {
       task,
-      agency: agencies.find((agency) => agency.uuid === assignment.agencyId)!,
+      agency: agencies.get(assignment.agencyId)!,
       role: assignment.role,
       requested: assignment.requested ?? false,
       inherited: assignment.inherited ?? false,
