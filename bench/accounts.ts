@@ -11,8 +11,18 @@ export const BENCH_SESSION_SECRET = 'the benchmark session secret, never used el
 export const BENCH_EDITOR = { uuid: '00000000-0000-4000-8000-0000000be4c1', username: 'bench-editor' };
 const BENCH_TOKEN = { uuid: '00000000-0000-4000-8000-0000000be4c2', secret: 'bench-integrator-token' };
 
+export interface BenchAccounts {
+  integratorToken: string;
+  editorCookie: string;
+}
+
+/** The headers a workload's requests carry: the editor's session for a write, the integrator's token for a read. */
+export function headersFor(accounts: BenchAccounts, writes: boolean): Record<string, string> {
+  return writes ? { cookie: accounts.editorCookie } : { authorization: `Bearer ${accounts.integratorToken}` };
+}
+
 /** Made in the database directly, as no password hash (argon2, slow on purpose) is needed for a signed session. */
-export async function prepareBenchAccounts(client: Client): Promise<{ integratorToken: string; editorCookie: string }> {
+export async function prepareBenchAccounts(client: Client): Promise<BenchAccounts> {
   await client.query(
     `insert into user_account (id, username, display_name, password_hash, role) values ($1, $2, 'Benchmark editor', '!', 'EDITOR')
      on conflict (id) do nothing`,

@@ -7,7 +7,7 @@
 // ±15–40 % from one run to the next on these machines; this is how a change is measured (docs/performance.md).
 import { Client } from 'pg';
 
-import { BENCH_SESSION_SECRET, BENCH_TODAY, prepareBenchAccounts } from './accounts';
+import { BENCH_SESSION_SECRET, BENCH_TODAY, headersFor, prepareBenchAccounts } from './accounts';
 import { openBenchDatabase, scaleArgument } from './bench-database';
 import { drive } from './load';
 import { buildServer, clusterCpuSeconds, cpuSecondsOf, startRegistry, type Target } from './targets';
@@ -52,9 +52,7 @@ async function main(): Promise<void> {
     };
     targets.push(builds.before, builds.after);
     for (const workload of selected) {
-      const headers: Record<string, string> = workload.writes
-        ? { cookie: accounts.editorCookie }
-        : { authorization: `Bearer ${accounts.integratorToken}` };
+      const headers = headersFor(accounts, workload.writes);
       const samples = {
         before: { node: [] as number[], postgres: [] as number[] },
         after: { node: [] as number[], postgres: [] as number[] },

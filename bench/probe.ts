@@ -3,7 +3,7 @@ import { Client } from 'pg';
 
 import { connectDatabase, startApp } from '../server/app';
 import { loadConfig } from '../server/config';
-import { BENCH_SESSION_SECRET, BENCH_TODAY, prepareBenchAccounts } from './accounts';
+import { BENCH_SESSION_SECRET, BENCH_TODAY, headersFor, prepareBenchAccounts } from './accounts';
 import { openBenchDatabase, scaleArgument } from './bench-database';
 import { drawParameters, removeWrittenTasks, workloads } from './workloads';
 
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          ...(workload.writes ? { cookie: accounts.editorCookie } : { authorization: `Bearer ${accounts.integratorToken}` }),
+          ...headersFor(accounts, workload.writes),
         },
         body: JSON.stringify(workload.api(n)),
       });

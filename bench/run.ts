@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { Client } from 'pg';
 
-import { BENCH_EDITOR, BENCH_SESSION_SECRET, BENCH_TODAY, prepareBenchAccounts } from './accounts';
+import { BENCH_EDITOR, BENCH_SESSION_SECRET, BENCH_TODAY, headersFor, prepareBenchAccounts } from './accounts';
 import { benchDataDir, openBenchDatabase, PROJECT_ROOT, scaleArgument } from './bench-database';
 import { captureExplains, type StatementPlan } from './explain';
 import { drive, type LoadResult } from './load';
@@ -260,9 +260,7 @@ async function runBenchmark(options: Options) {
     const ordered = [...selected.filter((workload) => !workload.writes), ...selected.filter((workload) => workload.writes)];
     for (const workload of ordered) {
       console.log(`${workload.name}: ${workload.title}`);
-      const headers: Record<string, string> = workload.writes
-        ? { cookie: accounts.editorCookie }
-        : { authorization: `Bearer ${accounts.integratorToken}` };
+      const headers = headersFor(accounts, workload.writes);
       const entry: WorkloadFigures = { title: workload.title };
       entry.api = await measure(registry, options, postmasterPid, { headers, body: (n) => workload.api(n) });
       check(`${workload.name} API`, entry.api);
