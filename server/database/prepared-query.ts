@@ -1,9 +1,11 @@
-// Statements a request sends many times with other values, prepared once per connection so that PostgreSQL plans them
-// once (a generic plan after its first five runs) instead of for every request.
+// Statements a request sends many times with other values, prepared once per connection so that PostgreSQL parses and
+// plans them once (a generic plan after its first five runs) instead of for every request.
 //
-// MikroORM writes the values into the SQL text, so every statement is parsed and planned afresh. For most that costs
-// little; for a page's deadline statuses, where PostgreSQL inlines task_deadline_status() and the functions below it,
-// planning took 2.9 ms against 0.9 ms of execution (docs/performance.md).
+// MikroORM writes the values into the SQL text, so every statement is parsed and planned afresh, and Node formats every
+// value into it. For a page's deadline statuses, where PostgreSQL inlines task_deadline_status() and the functions below
+// it, planning took 2.9 ms against 0.9 ms of execution; for the loaders' look-ups by key (`id = any($1)`) the text with
+// fifty UUIDs in it cost more to format and parse than the look-up did (docs/performance.md). Only statements whose one
+// good plan does not depend on the values belong here: a generic plan is chosen once for all of them.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PoolClient, QueryResult } from 'pg';
 
@@ -13,13 +15,28 @@ interface KnexClient {
 }
 
 /**
- * The rows of `sql` (with `?` placeholders, as em.execute takes) for `params`, as a prepared statement named `name`
- * (one name per SQL text). Inside a transaction it runs on the transaction's connection, unprepared.
+ * Each prepared text stays prepared on every connection of the pool for the connection's life; the texts come from
+ * code, not from callers, but a column plan or a filter can vary them, so past this many the others run unprepared.
  */
-export async function preparedQuery<R>(em: EntityManager, name: string, sql: string, params: unknown[]): Promise<R[]> {
+const MAX_PREPARED_TEXTS = 200;
+const preparedNames = new Map<string, string>();
+
+function preparedName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (!name && preparedNames.size < MAX_PREPARED_TEXTS) preparedNames.set(text, (name = `registry_${preparedNames.size + 1}`));
+  return name;
+}
+
+/**
+ * The rows of `sql` (with `?` placeholders, as em.execute takes) for `params`, as a statement prepared on the
+ * connection. Inside a transaction it runs on the transaction's connection, unprepared.
+ */
+export async function preparedQuery<R>(em: EntityManager, sql: string, params: unknown[]): Promise<R[]> {
   if (em.isInTransaction()) return em.execute<R[]>(sql, params);
   let index = 0;
   const text = sql.replace(/\?/g, () => `$${++index}`);
+  const name = preparedName(text);
+  if (!name) return em.execute<R[]>(sql, params);
   const knex = em.getConnection().getKnex();
   const client = knex.client as unknown as KnexClient;
   const connection = await client.acquireConnection();

@@ -3,6 +3,7 @@ import { type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-
 import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
+import { preparedQuery } from '../database/prepared-query';
 import type { RecordEntity } from '../database/record.entity';
 import { plannedColumns } from './column-plan';
 import { orderSql } from './filter-sql';
@@ -175,11 +176,16 @@ export async function readOneBy<T extends object>(
   return row ?? null;
 }
 
-/** The rows of `reader`'s table that `condition` (SQL with `?` parameters) selects, as entities. */
+/**
+ * The rows of `reader`'s table that `condition` (SQL with `?` parameters) selects, as entities. The conditions are
+ * look-ups by key, planned alike for any key: prepared.
+ */
 async function selectEntities<T>(em: EntityManager, reader: RowReader<T>, condition: string, params: unknown[]): Promise<T[]> {
-  const rows: Record<string, unknown>[] = await em
-    .getConnection()
-    .execute(`select ${reader.columnList()} from "${reader.table}" where ${condition}`, params);
+  const rows = await preparedQuery<Record<string, unknown>>(
+    em,
+    `select ${reader.columnList()} from "${reader.table}" where ${condition}`,
+    params,
+  );
   return rows.map((row) => reader.entity(row));
 }
 

@@ -1,5 +1,6 @@
-// Deadline statuses come from a prepared statement (server/database/prepared-query.ts): the same answers as the
-// statement written out, on every run (PostgreSQL switches to a generic plan after the fifth), and inside a transaction.
+// Deadline statuses and the loaders' look-ups by key come from prepared statements (server/database/prepared-query.ts):
+// the same answers as the statement written out, on every run (PostgreSQL switches to a generic plan after the fifth),
+// and inside a transaction; past its limit of texts, unprepared.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { preparedQuery } from '../../server/database/prepared-query';
@@ -31,15 +32,28 @@ describe('prepared statements', () => {
     expect(new Set(written.map((row) => row.status))).toEqual(new Set(['OVERDUE', 'DUE_SOON', 'ON_TRACK']));
     for (let run = 0; run < 8; run++) {
       const { result, statements } = await withStatementCount(() =>
-        preparedQuery(app.orm.em.fork(), 'test_statuses', sql, [...status.params, pgArray(uuids)]),
+        preparedQuery(app.orm.em.fork(), sql, [...status.params, pgArray(uuids)]),
       );
       expect(result).toEqual(written);
       expect(statements).toBe(1);
     }
-    const inTransaction = await app.orm.em
-      .fork()
-      .transactional((trx) => preparedQuery(trx, 'test_statuses', sql, [...status.params, pgArray(uuids)]));
+    const inTransaction = await app.orm.em.fork().transactional((trx) => preparedQuery(trx, sql, [...status.params, pgArray(uuids)]));
     expect(inTransaction).toEqual(written);
+  });
+
+  it('stop preparing new texts past their limit, and still answer them', async () => {
+    const em = app.orm.em.fork();
+    for (let n = 0; n < 250; n++) {
+      const [row] = await preparedQuery<{ n: number }>(em, `select ?::int + ${n} as n`, [1]);
+      expect(row.n).toBe(n + 1);
+    }
+    // Sequential queries reuse the pool's idle connection, so without the limit it would hold some 250 statements.
+    const [{ prepared }] = await preparedQuery<{ prepared: number }>(
+      em,
+      'select count(*)::int as prepared from pg_prepared_statements',
+      [],
+    );
+    expect(prepared).toBeLessThanOrEqual(200);
   });
 
   it('serve the deadlineStatus loader', async () => {

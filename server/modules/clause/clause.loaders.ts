@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
+import { preparedQuery } from '../../database/prepared-query';
 import { loaderByRelation, loaderByUuid, pgArray, refUuid } from '../../graphql/dataloader';
 import { Clause } from './clause.entity';
 
@@ -13,7 +14,8 @@ const MAX_DEPTH = 100;
  */
 function chainUuidsLoader(em: EntityManager) {
   return new DataLoader<string, string[]>(async (clauseUuids) => {
-    const rows: { start: string; id: string; depth: number }[] = await em.getConnection().execute(
+    const rows = await preparedQuery<{ start: string; id: string; depth: number }>(
+      em,
       `with recursive chain(start, id, parent_id, depth) as (
          select c.id, c.id, c.parent_id, 0 from clause c where c.id = any(?::uuid[])
          union all

@@ -43,7 +43,6 @@ export function deadlineStatusLoader(em: EntityManager, settings: DeadlineSettin
     const status = deadlineStatusSql('t', settings);
     const rows = await preparedQuery<{ id: string; status: DeadlineStatus }>(
       em,
-      'task_deadline_statuses',
       `select t.id, ${status.sql} as status from task t where t.id = any(?::uuid[])`,
       [...status.params, pgArray([...uuids])],
     );

@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
+import { preparedQuery } from '../../database/prepared-query';
 import { loaderByRelation, loaderByUuid, pgArray } from '../../graphql/dataloader';
 import { DocumentRelation } from '../document/document.entity';
 import { LINEAGE_RELATIONS } from '../document/document.enums';
@@ -15,7 +16,8 @@ export interface LineageRow {
 function lineageLoader(em: EntityManager, direction: 'up' | 'down') {
   const [near, far] = direction === 'up' ? ['from_document_id', 'to_document_id'] : ['to_document_id', 'from_document_id'];
   return new DataLoader<string, LineageRow[]>(async (documentUuids) => {
-    const rows: { start: string; id: string; depth: number }[] = await em.getConnection().execute(
+    const rows = await preparedQuery<{ start: string; id: string; depth: number }>(
+      em,
       `with recursive walk(start, id, next, depth, seen) as (
          select r.${near}, r.id, r.${far}, 1, array[r.${near}, r.${far}]
            from document_relation r
