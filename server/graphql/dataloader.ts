@@ -215,6 +215,16 @@ export class SettledLoader<K, V> extends DataLoader<K, V> {
   get(key: K): V | Promise<V> {
     return this.settled.has(key) ? (this.settled.get(key) as V) : this.load(key);
   }
+
+  /** As DataLoader's prime, and `get` answers it at once too. */
+  override prime(key: K, value: V | PromiseLike<V> | Error): this {
+    if (!(value instanceof Error) && !isPromiseLike(value) && !this.settled.has(key)) this.settled.set(key, value);
+    return super.prime(key, value);
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 /** Rows by primary key; a missing row loads as null. */

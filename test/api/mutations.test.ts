@@ -111,7 +111,9 @@ const MOVE_CLAUSE = `mutation($input: MoveClauseInput!) { moveClause(input: $inp
 const DELETE_CLAUSE = `mutation($input: DeleteInput!) { deleteClause(input: $input) { id } }`;
 const TREE = `query($id: ID!) { document(id: $id) { clauses { id path label position text heading parent { path } } } }`;
 
-const CREATE_TASK = `mutation($input: CreateTaskInput!) { createTask(input: $input) { id title } }`;
+const ASSIGNMENTS_IN_FULL =
+  'assignments { id version createdAt updatedAt role requested inherited agency { id name shortName kind version } }';
+const CREATE_TASK = `mutation($input: CreateTaskInput!) { createTask(input: $input) { id title ${ASSIGNMENTS_IN_FULL} } }`;
 const UPDATE_TASK = `mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id title progressStatus } }`;
 const DELETE_TASK = `mutation($input: DeleteInput!) { deleteTask(input: $input) { id } }`;
 const TASK = `query($id: ID!) {
@@ -982,6 +984,9 @@ describe('tasks and assignments', () => {
     });
     task = created.id;
     expect(created.title).toBe('Đưa tin về kết quả xử lý các hành vi xâm phạm người thi hành công vụ');
+    // The answer's assignments are those the mutation wrote (given to the loaders, not read back): as stored.
+    const { task: reread } = await app.ok(`query($id: ID!) { task(id: $id) { ${ASSIGNMENTS_IN_FULL} } }`, { id: task });
+    expect(created.assignments).toEqual(reread.assignments);
     expect(await taskCount()).toBe(before + 1);
     const stored = (await app.ok(TASK, { id: task })).task;
     expect(stored).toMatchObject({

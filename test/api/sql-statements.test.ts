@@ -75,6 +75,32 @@ describe('SQL statements per request', () => {
     expect(large.sqlStatements).toBe(small.sqlStatements);
   });
 
+  it('are as many for a new task answered with its assignments and agencies as for one answered with its id', async () => {
+    const { document } = await app.ok(`{ document(symbol: "19/KH-UBND") { clauses { id } } }`);
+    const agencies = (await app.ok(`{ agencies(first: 2) { nodes { id } } }`)).agencies.nodes;
+    const create = (answer: string, title: string) =>
+      app.gql(`mutation($input: CreateTaskInput!) { createTask(input: $input) { ${answer} } }`, {
+        input: {
+          sourceClauseId: document.clauses[1].id,
+          title,
+          assignments: [
+            { agencyId: agencies[1].id, role: 'COORDINATOR' },
+            { agencyId: agencies[0].id, role: 'LEAD' },
+          ],
+        },
+      });
+    const bare = await create('id', 'Nhiệm vụ trả lời mã');
+    const full = await create('id assignments { role agency { id name } }', 'Nhiệm vụ trả lời đủ');
+    expect(bare.errors).toBeUndefined();
+    expect(full.errors).toBeUndefined();
+    expect(full.data.createTask.assignments.map((assignment: any) => [assignment.role, assignment.agency.id])).toEqual([
+      ['LEAD', agencies[0].id],
+      ['COORDINATOR', agencies[1].id],
+    ]);
+    expect(bare.sqlStatements).toBeGreaterThan(0);
+    expect(full.sqlStatements).toBe(bare.sqlStatements);
+  });
+
   it('are the same for a trace of one task and of a page of traces', async () => {
     const TRACES = `query($first: Int!) { tasks(first: $first) { nodes { trace { clauses { text } lineage { to { symbol } citingClause { text } } roots { symbol } } } } }`;
     const one = await app.gql(TRACES, { first: 1 });

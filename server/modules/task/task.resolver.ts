@@ -22,6 +22,7 @@ import {
   UpdateAssignmentInput,
   UpdateTaskInput,
 } from './task.inputs';
+import { primeWrittenAssignments } from './task.loaders';
 import { ASSIGNMENT_RELATIONS, TASK_RELATIONS } from './task.relations';
 import { TaskService } from './task.service';
 
@@ -105,13 +106,15 @@ export class TaskResolver {
   }
 
   @Mutation(() => Task, { description: 'A task on its source clause, with its assignments' })
-  createTask(@Arg('input', () => CreateTaskInput) input: CreateTaskInput, @Ctx() { em }: Context) {
+  async createTask(@Arg('input', () => CreateTaskInput) input: CreateTaskInput, @Ctx() { em, loaders }: Context) {
     const decoded = withUuids(input, { sourceClauseId: 'Clause', parentTaskId: 'Task' });
-    return new TaskService(em).create({
+    const { task, assignments } = await new TaskService(em).create({
       ...decoded,
       assignments: assignmentsWithUuids(input.assignments),
       reportingDuty: dutyWithUuids(input.reportingDuty),
     });
+    primeWrittenAssignments(loaders, task, assignments);
+    return task;
   }
 
   @Mutation(() => Task)

@@ -58,7 +58,8 @@ export class TaskService {
     return paginate(this.em, Task, { $and: where } as FilterQuery<Task>, orderBy, page);
   }
 
-  async create(input: CreateTaskInput): Promise<Task> {
+  /** The new task, with the assignments it was given. */
+  async create(input: CreateTaskInput): Promise<{ task: Task; assignments: Assignment[] }> {
     return this.em.transactional(async (em) => {
       // Checked with the status the task will have: completedOn on a task that defaults to NOT_STARTED is refused too.
       assertDates({ progressStatus: input.progressStatus ?? ProgressStatus.NOT_STARTED, completedOn: input.completedOn });
@@ -76,8 +77,10 @@ export class TaskService {
         parentTask: input.parentTaskId ? await findOrFail(em, Task, input.parentTaskId, 'Parent task') : null,
       });
       if (input.reportingDuty) await setReportingDuty(em, task, input.reportingDuty);
-      if (input.assignments) addAssignments(em, task, input.assignments, await assignedAgencies(em, input.assignments));
-      return task;
+      const assignments = input.assignments
+        ? addAssignments(em, task, input.assignments, await assignedAgencies(em, input.assignments))
+        : [];
+      return { task, assignments };
     });
   }
 
@@ -214,16 +217,16 @@ async function assignedAgencies(em: EntityManager, assignments: AssignmentInput[
 }
 
 /** Assigns the agencies to the task: a new one, or one whose assignments were just removed. */
-function addAssignments(em: EntityManager, task: Task, assignments: AssignmentInput[], agencies: Map<string, Agency>): void {
-  for (const assignment of assignments) {
+function addAssignments(em: EntityManager, task: Task, assignments: AssignmentInput[], agencies: Map<string, Agency>): Assignment[] {
+  return assignments.map((assignment) =>
     em.create(Assignment, {
       task,
       agency: agencies.get(assignment.agencyId)!,
       role: assignment.role,
       requested: assignment.requested ?? false,
       inherited: assignment.inherited ?? false,
-    });
-  }
+    }),
+  );
 }
 
 async function assertNoParentCycle(em: EntityManager, task: Task): Promise<void> {
