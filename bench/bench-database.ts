@@ -25,6 +25,19 @@ export function scaleArgument(argv = process.argv.slice(2)): number {
   return scale;
 }
 
+/**
+ * The embedded cluster's shared_buffers: `--shared-buffers <size>`, else PostgreSQL's own default (128MB). Without it a
+ * scale whose data outgrows the buffers reads from the kernel's cache, which a production server sized to its data
+ * would not; the runs record which setting they had. Ignored with DATABASE_URL (that server has its own settings).
+ */
+export function sharedBuffersArgument(argv = process.argv.slice(2)): string | undefined {
+  const index = argv.indexOf('--shared-buffers');
+  if (index < 0) return undefined;
+  const size = argv[index + 1];
+  if (!size || !/^\d+(kB|MB|GB)$/.test(size)) throw new Error(`--shared-buffers takes a size such as 1GB or 512MB, got "${size}"`);
+  return size;
+}
+
 export function benchDataDir(scale: number): string {
   return join(PROJECT_ROOT, '.data', `bench-S${scale}`);
 }
@@ -34,7 +47,13 @@ export async function openBenchDatabase(scale: number): Promise<BenchDatabase> {
     const url = process.env.DATABASE_URL;
     return { url, superuserUrl: url, embedded: false, stop: async () => undefined };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: benchDataDir(scale), database: 'registry', appRole: APP_ROLE });
+  const sharedBuffers = sharedBuffersArgument();
+  const embedded = await startEmbeddedPostgres({
+    dataDir: benchDataDir(scale),
+    database: 'registry',
+    appRole: APP_ROLE,
+    settings: sharedBuffers ? { shared_buffers: sharedBuffers } : undefined,
+  });
   const postmasterPid = Number((await readFile(join(benchDataDir(scale), 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
   return { url: embedded.url, superuserUrl: embedded.superuserUrl, embedded: true, postmasterPid, stop: () => embedded.stop() };
 }

@@ -114,6 +114,7 @@ async function versions(client: Client) {
   return {
     node: process.version,
     postgres: (await client.query<{ server_version: string }>('show server_version')).rows[0].server_version,
+    postgresSharedBuffers: (await client.query<{ shared_buffers: string }>('show shared_buffers')).rows[0].shared_buffers,
     apolloServer: await packageVersion('@apollo/server'),
     typeGraphql: await packageVersion('type-graphql'),
     mikroOrm: await packageVersion('@mikro-orm/core'),
@@ -162,7 +163,7 @@ function markdownReport(result: Awaited<ReturnType<typeof runBenchmark>>): strin
     `### ${result.date}, S=${result.scale}`,
     '',
     `Machine: ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GB; load average ${result.machine.loadBefore.join(' / ')} before, ${result.machine.loadAfter.join(' / ')} after (the machine is shared: figures are noisy).`,
-    `Versions: Node ${result.versions.node}, PostgreSQL ${result.versions.postgres}, Apollo Server ${result.versions.apolloServer}, type-graphql ${result.versions.typeGraphql}, MikroORM ${result.versions.mikroOrm}, graphql ${result.versions.graphql}, autocannon ${result.versions.autocannon}, PostGraphile ${result.versions.postgraphile}.`,
+    `Versions: Node ${result.versions.node}, PostgreSQL ${result.versions.postgres} (shared_buffers ${result.versions.postgresSharedBuffers}), Apollo Server ${result.versions.apolloServer}, type-graphql ${result.versions.typeGraphql}, MikroORM ${result.versions.mikroOrm}, graphql ${result.versions.graphql}, autocannon ${result.versions.autocannon}, PostGraphile ${result.versions.postgraphile}.`,
     `Data: ${Object.entries(result.rows)
       .map(([table, count]) => `${count.toLocaleString('en')} ${table}`)
       .join(', ')}.`,

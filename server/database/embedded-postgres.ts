@@ -26,6 +26,8 @@ export interface EmbeddedOptions {
    */
   appRole?: string;
   log?: (line: string) => void;
+  /** Server settings (`-c name=value`) for this start, e.g. the benchmark's shared_buffers. */
+  settings?: Record<string, string>;
 }
 
 export class DataDirInUseError extends Error {}
@@ -120,6 +122,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       '-c',
       'unix_socket_directories=',
       ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     onLog: (message: unknown) => {
       logLines.push(String(message));
