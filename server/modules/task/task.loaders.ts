@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { loaderByRelation, loaderByUuid, type SettledLoader } from '../../graphql/dataloader';
-import type { Agency } from '../agency/agency.entity';
+import type { Loaders } from '../../graphql/context';
+import { loaderByRelation, loaderByUuid } from '../../graphql/dataloader';
 import { type DeadlineSettings, deadlineStatusLoader } from './deadline';
 import { Assignment, Task } from './task.entity';
 
@@ -24,11 +24,7 @@ export function createTaskLoaders(em: EntityManager, calendar: DeadlineSettings)
  * reading it back: its assignments, in the order `assignmentsOfTask` reads them (ASSIGNMENT_ORDER, then the key), and
  * their agencies. Only after the transaction committed, and only rows this request wrote in full.
  */
-export function primeWrittenAssignments(
-  loaders: { task: ReturnType<typeof createTaskLoaders>; agency: { byUuid: SettledLoader<string, Agency | null> } },
-  task: Task,
-  assignments: Assignment[],
-): void {
+export function primeWrittenAssignments(loaders: Pick<Loaders, 'task' | 'agency'>, task: Task, assignments: Assignment[]): void {
   const ordered = [...assignments].sort((a, b) => {
     for (const [property, direction] of Object.entries(ASSIGNMENT_ORDER) as [keyof typeof ASSIGNMENT_ORDER, 'asc' | 'desc'][]) {
       const order = compare(a[property], b[property]);
