@@ -16,12 +16,16 @@ interface ColumnReader {
 
 export interface RowReader<T> {
   table: string;
-  /** The selected columns, quoted and comma-separated, of the row `alias` if given (lazy properties left out, as em.find does). */
-  columnList(alias?: string): string;
+  /**
+   * The selected columns, quoted and comma-separated, of the row `alias` if given (lazy properties left out, as em.find
+   * does); with `prefix`, each named `prefix` + its column, so that two tables' columns can share a row.
+   */
+  columnList(alias?: string, prefix?: string): string;
   /** The properties those columns hold, for a MikroORM query builder's select. */
   properties: string[];
   primaryKeyColumn: string;
-  entity(row: Record<string, unknown>): T;
+  /** The entity of `row`'s columns, or of those named `prefix` + column (columnList's `prefix`). */
+  entity(row: Record<string, unknown>, prefix?: string): T;
 }
 
 const rowReaders = new WeakMap<EntityMetadata, Map<string, RowReader<unknown>>>();
@@ -73,13 +77,19 @@ function rowReaderOf<T>(em: EntityManager, meta: EntityMetadata<T>, only?: Reado
   );
   const reader: RowReader<T> = {
     table: meta.tableName,
-    columnList: (alias) => columns.map((column) => (alias ? `${alias}."${column.column}"` : `"${column.column}"`)).join(', '),
+    columnList: (alias, prefix) =>
+      columns
+        .map((column) => {
+          const qualified = alias ? `${alias}."${column.column}"` : `"${column.column}"`;
+          return prefix ? `${qualified} as "${prefix}${column.column}"` : qualified;
+        })
+        .join(', '),
     properties: columns.map((column) => column.property),
     primaryKeyColumn: primaryKey.fieldNames[0],
-    entity(row) {
+    entity(row, prefix = '') {
       const entity = Object.create(prototype) as Record<string, unknown>;
       for (const column of columns) {
-        const value = row[column.column];
+        const value = row[prefix + column.column];
         entity[column.property] = value == null ? null : column.read(value);
       }
       return entity as T;
@@ -211,6 +221,11 @@ export class SettledLoader<K, V> extends DataLoader<K, V> {
     this.settled = settled;
   }
 
+  /** Whether a batch already brought `key` (or it was primed with a value): `get` answers it at once. */
+  isSettled(key: K): boolean {
+    return this.settled.has(key);
+  }
+
   /** The value when a batch already brought it, else the promise of it. */
   get(key: K): V | Promise<V> {
     return this.settled.has(key) ? (this.settled.get(key) as V) : this.load(key);
@@ -227,16 +242,91 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
+/**
+ * A loader of entities by a key column, which can also bring, in the same statement, the rows that a many-to-one
+ * property of its entities points at (`loadAlong`): clauses with their documents, assignments with their agencies.
+ */
+export class EntityLoader<T extends RecordEntity, V> extends SettledLoader<string, V> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly entity: EntityName<T>,
+    private readonly select: EntitySelect<T>,
+    private readonly group: (keys: readonly string[], rows: T[]) => V[],
+  ) {
+    super(async (keys) => {
+      const reader = directReader(em, entity, select.alsoRead);
+      const rows = reader ? await selectEntities(em, reader, select.where, [pgArray(keys)]) : await select.throughOrm(keys);
+      return group(keys, rows);
+    });
+  }
+
+  /**
+   * Loads the keys not loaded yet together with the rows their `property` points at, and gives those to `along`, the
+   * loader of that entity by key: one statement where loading the first, then what they point at, takes two, one round
+   * trip after the other. Does nothing when either entity must be read through MikroORM (a filter applies to it).
+   */
+  async loadAlong<R extends RecordEntity>(
+    keys: readonly string[],
+    property: keyof T & string,
+    along: SettledLoader<string, R | null>,
+  ): Promise<void> {
+    const missing = [...new Set(keys)].filter((key) => !this.isSettled(key));
+    if (missing.length === 0) return;
+    const meta = this.em.getMetadata().find<T>(this.entity)!;
+    const prop = (meta.properties as Record<string, EntityProperty<T>>)[property];
+    const reader = directReader(this.em, this.entity, this.select.alsoRead);
+    const referenced = directReader<R>(this.em, prop.targetMeta!.class as EntityName<R>);
+    if (!reader || !referenced || prop.kind !== ReferenceKind.MANY_TO_ONE) return;
+    const table = `"${reader.table}"`;
+    const rows = await preparedQuery<Record<string, unknown>>(
+      this.em,
+      `select ${reader.columnList(table)}, ${referenced.columnList('referenced', JOINED_PREFIX)} from ${table} ` +
+        `left join "${referenced.table}" referenced on referenced."${referenced.primaryKeyColumn}" = ${table}."${prop.fieldNames[0]}" ` +
+        `where ${this.select.where}`,
+      [pgArray(missing)],
+    );
+    const entities = rows.map((row) => reader.entity(row));
+    entities.forEach((entity, index) => {
+      const uuid = refUuid(entity[property] as { uuid: string } | null);
+      const row = rows[index];
+      if (uuid && !along.isSettled(uuid)) {
+        along.prime(uuid, row[JOINED_PREFIX + referenced.primaryKeyColumn] == null ? null : referenced.entity(row, JOINED_PREFIX));
+      }
+    });
+    const values = this.group(missing, entities);
+    missing.forEach((key, index) => this.prime(key, values[index]));
+  }
+}
+
+/** How an EntityLoader selects its rows for a batch of keys. */
+interface EntitySelect<T> {
+  /** The condition on the keys (one `?`, their array) and the order, with columns qualified by the table's name. */
+  where: string;
+  /** A property read beside the request's column plan, to group the rows by. */
+  alsoRead?: string;
+  /** The same rows through MikroORM, when a filter applies to the entity. */
+  throughOrm(keys: readonly string[]): Promise<T[]>;
+}
+
+/** The prefix of the joined entity's columns in a loadAlong row: no column of ours has a dot in its name. */
+const JOINED_PREFIX = 'referenced.';
+
 /** Rows by primary key; a missing row loads as null. */
-export function loaderByUuid<T extends RecordEntity>(em: EntityManager, entity: EntityName<T>): SettledLoader<string, T | null> {
-  return new SettledLoader(async (uuids) => {
-    const reader = directReader(em, entity);
-    const rows = reader
-      ? await selectEntities(em, reader, `"${reader.primaryKeyColumn}" = any(?::uuid[])`, [pgArray(uuids)])
-      : await em.find(entity, { uuid: { $in: [...uuids] } } as unknown as FilterQuery<T>);
-    const byUuid = new Map(rows.map((row) => [row.uuid, row]));
-    return uuids.map((uuid) => byUuid.get(uuid) ?? null);
-  });
+export function loaderByUuid<T extends RecordEntity>(em: EntityManager, entity: EntityName<T>): EntityLoader<T, T | null> {
+  const meta = em.getMetadata().find<T>(entity)!;
+  const primaryKeyColumn = (meta.properties as Record<string, EntityProperty<T>>)[meta.primaryKeys[0]].fieldNames[0];
+  return new EntityLoader(
+    em,
+    entity,
+    {
+      where: `"${meta.tableName}"."${primaryKeyColumn}" = any(?::uuid[])`,
+      throughOrm: (uuids) => em.find(entity, { uuid: { $in: [...uuids] } } as unknown as FilterQuery<T>),
+    },
+    (uuids, rows) => {
+      const byUuid = new Map(rows.map((row) => [row.uuid, row]));
+      return uuids.map((uuid) => byUuid.get(uuid) ?? null);
+    },
+  );
 }
 
 /** Rows grouped by the UUID of the record they point at through `relation`, in `orderBy` order. */
@@ -245,24 +335,31 @@ export function loaderByRelation<T extends RecordEntity>(
   entity: EntityName<T>,
   relation: keyof T & string,
   orderBy: QueryOrderMap<T>,
-): SettledLoader<string, T[]> {
+): EntityLoader<T, T[]> {
   const meta = em.getMetadata().find<T>(entity)!;
   const relationColumn = (meta.properties as Record<string, EntityProperty<T>>)[relation].fieldNames[0];
+  const table = `"${meta.tableName}"`;
   // The primary key last: rows that tie come back in the same order on every request.
-  const order = orderSql(meta as EntityMetadata, [orderBy, { [meta.primaryKeys[0]]: 'asc' }], `"${meta.tableName}"`)?.sql;
-  return new SettledLoader(async (uuids) => {
-    // Rows are grouped by the relation, whatever the request reads of them.
-    const reader = order ? directReader(em, entity, relation) : undefined;
-    const rows = reader
-      ? await selectEntities(em, reader, `"${relationColumn}" = any(?::uuid[]) order by ${order}`, [pgArray(uuids)])
-      : await em.find(entity, { [relation]: { $in: [...uuids] } } as FilterQuery<T>, { orderBy });
-    const groups = new Map<string, T[]>(uuids.map((uuid) => [uuid, []]));
-    for (const row of rows) {
-      const target = row[relation] as unknown as { uuid: string } | null;
-      if (target) groups.get(target.uuid)?.push(row);
-    }
-    return uuids.map((uuid) => groups.get(uuid) ?? []);
-  });
+  const order = orderSql(meta as EntityMetadata, [orderBy, { [meta.primaryKeys[0]]: 'asc' }], table)?.sql;
+  if (!order) throw new Error(`${meta.className}'s loader by ${relation} orders by what is not a column: ${JSON.stringify(orderBy)}`);
+  return new EntityLoader(
+    em,
+    entity,
+    {
+      where: `${table}."${relationColumn}" = any(?::uuid[]) order by ${order}`,
+      // Rows are grouped by the relation, whatever the request reads of them.
+      alsoRead: relation,
+      throughOrm: (uuids) => em.find(entity, { [relation]: { $in: [...uuids] } } as FilterQuery<T>, { orderBy }),
+    },
+    (uuids, rows) => {
+      const groups = new Map<string, T[]>(uuids.map((uuid) => [uuid, []]));
+      for (const row of rows) {
+        const target = row[relation] as unknown as { uuid: string } | null;
+        if (target) groups.get(target.uuid)?.push(row);
+      }
+      return uuids.map((uuid) => groups.get(uuid) ?? []);
+    },
+  );
 }
 
 /** UUID of the record a many-to-one property points at, without loading it. */

@@ -2,7 +2,8 @@
 // clauses, assignments and statuses, then the clauses' documents and the assignments' agencies. The same loaders, so the
 // same statements; but when GraphQL reaches the nodes every relation is already there, and the field resolvers answer
 // without a promise (SettledLoader.get). For a page of 50 tasks that is some 350 promises fewer, with the work GraphQL
-// does to wait on each (docs/performance.md).
+// does to wait on each (docs/performance.md). Where a relation's rows point at others the query also asks for (a task's
+// clause at its document, its assignments at their agencies), the relation's `preload` brings both in one statement.
 import type { GraphQLResolveInfo } from 'graphql';
 
 import { CLAUSE_RELATIONS } from '../modules/clause/clause.relations';
@@ -30,6 +31,7 @@ export async function prefetch(type: string, entities: readonly object[], select
     Object.entries(selection).map(async ([field, below]) => {
       const relation = relations[field];
       if (!relation) return;
+      await preloadSafely(relation, entities, below, loaders);
       const outcomes = await Promise.allSettled(entities.map((entity) => loadSafely(relation, entity, loaders)));
       if (!relation.type) return;
       const loaded = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : [])).flat();
@@ -41,6 +43,15 @@ export async function prefetch(type: string, entities: readonly object[], select
       );
     }),
   );
+}
+
+/** A preload that fails leaves its rows unloaded: the loads that follow ask again, and report what fails. */
+async function preloadSafely(relation: Relation<object>, entities: readonly object[], below: Selection, loaders: Loaders): Promise<void> {
+  try {
+    await relation.preload?.(entities, below, loaders);
+  } catch {
+    return;
+  }
 }
 
 /** What `relation` brings for `entity`; a load that throws becomes a rejection, for its field to report. */

@@ -1,5 +1,6 @@
 // How a field that brings other records is loaded: shared by its field resolver and by prefetch (prefetch.ts).
 import type { Loaders } from './context';
+import type { Selection } from './lookahead';
 
 /** A value a loader already holds, or the promise of it. */
 export type Loaded<V> = V | Promise<V>;
@@ -8,6 +9,11 @@ export type Loaded<V> = V | Promise<V>;
 export interface Relation<E> {
   type?: string;
   load(entity: E, loaders: Loaders): Loaded<unknown>;
+  /**
+   * Loads the relation of all `entities` at once, with what `below` (the query's selection of it) needs where one
+   * statement can bring both; prefetch calls it before `load`, which then finds the rows loaded.
+   */
+  preload?(entities: readonly E[], below: Selection, loaders: Loaders): Promise<void> | undefined;
 }
 
 export type Relations<E> = Record<string, Relation<E>>;

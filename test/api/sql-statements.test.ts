@@ -75,6 +75,28 @@ describe('SQL statements per request', () => {
     expect(large.sqlStatements).toBe(small.sqlStatements);
   });
 
+  // W2 of the benchmark: what a task's clause and assignments point at comes in their statements, joined.
+  it("are no more for a page's clauses with their documents and assignments with their agencies than without them", async () => {
+    const page = (clause: string, assignment: string) =>
+      app.gql(`{ tasks(first: 50) { nodes { id sourceClause { ${clause} } assignments { ${assignment} } } } }`);
+    const bare = await page('path', 'role');
+    const joined = await page('path document { id symbol }', 'role agency { id name shortName }');
+    expect(bare.errors).toBeUndefined();
+    expect(joined.errors).toBeUndefined();
+    expect(bare.sqlStatements).toBeGreaterThan(0);
+    expect(joined.sqlStatements).toBe(bare.sqlStatements);
+    // The joined rows are those each task's own fields read through the loaders, one task at a time.
+    const tasks = joined.data.tasks.nodes;
+    expect(tasks).toHaveLength(50);
+    for (const task of tasks) {
+      const { task: alone } = await app.ok(
+        `query($id: ID!) { task(id: $id) { id sourceClause { path document { id symbol } } assignments { role agency { id name shortName } } } }`,
+        { id: task.id },
+      );
+      expect(task).toEqual(alone);
+    }
+  });
+
   it('are as many for a new task answered with its assignments and agencies as for one answered with its id', async () => {
     const { document } = await app.ok(`{ document(symbol: "19/KH-UBND") { clauses { id } } }`);
     const agencies = (await app.ok(`{ agencies(first: 2) { nodes { id } } }`)).agencies.nodes;
