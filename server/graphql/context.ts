@@ -17,15 +17,17 @@ import { createTraceLoaders } from '../modules/trace/trace.loaders';
 
 /** `calendar`: the request's today and the registry's deadline settings, for the derived statuses. */
 export function createLoaders(em: EntityManager, calendar: DeadlineSettings) {
+  const document = createDocumentLoaders(em);
+  const clause = createClauseLoaders(em, document.byUuid);
   return {
     account: createAccountLoaders(em),
     agency: createAgencyLoaders(em),
-    document: createDocumentLoaders(em),
-    clause: createClauseLoaders(em),
+    document,
+    clause,
     task: createTaskLoaders(em, calendar),
     report: createReportLoaders(em, calendar.timeZone),
     oversight: createOversightLoaders(em, calendar),
-    trace: createTraceLoaders(em),
+    trace: createTraceLoaders(em, { documentByUuid: document.byUuid, clauseByUuid: clause.byUuid }),
     audit: createAuditLoaders(em),
   };
 }

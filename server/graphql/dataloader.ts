@@ -275,27 +275,55 @@ export class EntityLoader<T extends RecordEntity, V> extends SettledLoader<strin
     const meta = this.em.getMetadata().find<T>(this.entity)!;
     const prop = (meta.properties as Record<string, EntityProperty<T>>)[property];
     const reader = directReader(this.em, this.entity, this.select.alsoRead);
-    const referenced = directReader<R>(this.em, prop.targetMeta!.class as EntityName<R>);
+    const referenced = joinedEntity<R>(this.em, prop.targetMeta!.class as EntityName<R>, 'referenced');
     if (!reader || !referenced || prop.kind !== ReferenceKind.MANY_TO_ONE) return;
     const table = `"${reader.table}"`;
     const rows = await preparedQuery<Record<string, unknown>>(
       this.em,
-      `select ${reader.columnList(table)}, ${referenced.columnList('referenced', JOINED_PREFIX)} from ${table} ` +
-        `left join "${referenced.table}" referenced on referenced."${referenced.primaryKeyColumn}" = ${table}."${prop.fieldNames[0]}" ` +
-        `where ${this.select.where}`,
+      `select ${reader.columnList(table)}, ${referenced.columns} from ${table} ` +
+        `left join ${referenced.table} on ${referenced.primaryKey} = ${table}."${prop.fieldNames[0]}" where ${this.select.where}`,
       [pgArray(missing)],
     );
-    const entities = rows.map((row) => reader.entity(row));
-    entities.forEach((entity, index) => {
-      const uuid = refUuid(entity[property] as { uuid: string } | null);
-      const row = rows[index];
-      if (uuid && !along.isSettled(uuid)) {
-        along.prime(uuid, row[JOINED_PREFIX + referenced.primaryKeyColumn] == null ? null : referenced.entity(row, JOINED_PREFIX));
-      }
-    });
-    const values = this.group(missing, entities);
+    referenced.prime(rows, along);
+    const values = this.group(
+      missing,
+      rows.map((row) => reader.entity(row)),
+    );
     missing.forEach((key, index) => this.prime(key, values[index]));
   }
+}
+
+/**
+ * An entity's row joined into another statement (`left join ${table} on ${primaryKey} = …`, selecting `columns`), and
+ * how to give the entities those rows hold to its loader by key: what a second statement would have brought.
+ */
+export interface JoinedEntity<T> {
+  table: string;
+  primaryKey: string;
+  columns: string;
+  prime(rows: readonly Record<string, unknown>[], loader: SettledLoader<string, T | null>): void;
+}
+
+/**
+ * `entity`'s row, as the request's column plan reads it, joined under `alias`; undefined when a filter applies to the
+ * entity and MikroORM must read it. Its columns are named `alias.column` (no column of ours has a dot in its name).
+ */
+export function joinedEntity<T>(em: EntityManager, entity: EntityName<T>, alias: string): JoinedEntity<T> | undefined {
+  const reader = directReader(em, entity);
+  if (!reader) return undefined;
+  const prefix = `${alias}.`;
+  const key = prefix + reader.primaryKeyColumn;
+  return {
+    table: `"${reader.table}" ${alias}`,
+    primaryKey: `${alias}."${reader.primaryKeyColumn}"`,
+    columns: reader.columnList(alias, prefix),
+    prime(rows, loader) {
+      for (const row of rows) {
+        const uuid = row[key] as string | null;
+        if (uuid != null && !loader.isSettled(uuid)) loader.prime(uuid, reader.entity(row, prefix));
+      }
+    },
+  };
 }
 
 /** How an EntityLoader selects its rows for a batch of keys. */
@@ -307,9 +335,6 @@ interface EntitySelect<T> {
   /** The same rows through MikroORM, when a filter applies to the entity. */
   throughOrm(keys: readonly string[]): Promise<T[]>;
 }
-
-/** The prefix of the joined entity's columns in a loadAlong row: no column of ours has a dot in its name. */
-const JOINED_PREFIX = 'referenced.';
 
 /** Rows by primary key; a missing row loads as null. */
 export function loaderByUuid<T extends RecordEntity>(em: EntityManager, entity: EntityName<T>): EntityLoader<T, T | null> {

@@ -97,6 +97,27 @@ describe('SQL statements per request', () => {
     }
   });
 
+  // W1 of the benchmark: the walks up a clause's chain and a document's lineage bring the rows a trace shows.
+  it('are no more for a trace with its documents, citing clauses and roots than for its lineage alone', async () => {
+    const trace = (selection: string) =>
+      app.gql(`{ tasks(first: 1, filter: { search: "Nhiệm vụ thử 7" }) { nodes { trace { ${selection} } } } }`);
+    const bare = await trace('lineage { depth }');
+    const full = await trace(
+      'clauses { path text } document { symbol title } lineage { depth type to { symbol title } citingClause { path text } } roots { symbol }',
+    );
+    expect(bare.errors).toBeUndefined();
+    expect(full.errors).toBeUndefined();
+    const [shown] = full.data.tasks.nodes;
+    expect(shown.trace.lineage.length).toBeGreaterThan(0);
+    expect(shown.trace.lineage.map((step: any) => [step.to.symbol, step.citingClause?.path ?? null])).toEqual([
+      ['197-KH/TU', 'preamble'],
+      ['183-QĐ/TW', null],
+    ]);
+    expect(shown.trace.roots.map((root: { symbol: string }) => root.symbol)).toEqual(['183-QĐ/TW']);
+    expect(bare.sqlStatements).toBeGreaterThan(0);
+    expect(full.sqlStatements).toBe(bare.sqlStatements);
+  });
+
   it('are as many for a new task answered with its assignments and agencies as for one answered with its id', async () => {
     const { document } = await app.ok(`{ document(symbol: "19/KH-UBND") { clauses { id } } }`);
     const agencies = (await app.ok(`{ agencies(first: 2) { nodes { id } } }`)).agencies.nodes;

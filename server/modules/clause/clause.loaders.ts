@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 import { preparedQuery } from '../../database/prepared-query';
-import { loaderByRelation, loaderByUuid, pgArray, refUuid } from '../../graphql/dataloader';
+import { joinedEntity, loaderByRelation, loaderByUuid, pgArray, refUuid, type SettledLoader } from '../../graphql/dataloader';
+import { Document } from '../document/document.entity';
 import { Clause } from './clause.entity';
 
 /** The limit chainOf keeps too: a parent cycle (which the tree rules forbid) cannot make the walk endless. */
@@ -10,10 +11,18 @@ const MAX_DEPTH = 100;
 
 /**
  * The UUIDs of a clause and its ancestors, outermost first, walked up in PostgreSQL: a trace needs these few rows, not
- * its document's whole clause tree (fifty clauses with their texts, on average, in the benchmark's data).
+ * its document's whole clause tree (fifty clauses with their texts, on average, in the benchmark's data). The walk
+ * brings the clauses' rows and their document's too, for `byUuid` and `documentByUuid` to answer them without two more
+ * statements.
  */
-function chainUuidsLoader(em: EntityManager) {
+function chainUuidsLoader(
+  em: EntityManager,
+  byUuid: SettledLoader<string, Clause | null>,
+  documentByUuid: SettledLoader<string, Document | null>,
+) {
   return new DataLoader<string, string[]>(async (clauseUuids) => {
+    const clause = joinedEntity(em, Clause, 'clause');
+    const document = clause && joinedEntity(em, Document, 'document');
     const rows = await preparedQuery<{ start: string; id: string; depth: number }>(
       em,
       `with recursive chain(start, id, parent_id, depth) as (
@@ -23,21 +32,29 @@ function chainUuidsLoader(em: EntityManager) {
            from clause c join chain on c.id = chain.parent_id
           where chain.depth < ${MAX_DEPTH - 1}
        )
-       select start, id, depth from chain order by start, depth desc`,
+       select chain.start, chain.id, chain.depth${clause ? `, ${clause.columns}` : ''}${document ? `, ${document.columns}` : ''}
+         from chain
+         ${clause ? `join ${clause.table} on ${clause.primaryKey} = chain.id` : ''}
+         ${document ? `left join ${document.table} on ${document.primaryKey} = clause.document_id` : ''}
+        order by chain.start, chain.depth desc`,
       [pgArray(clauseUuids)],
     );
+    clause?.prime(rows, byUuid);
+    document?.prime(rows, documentByUuid);
     const chains = new Map<string, string[]>(clauseUuids.map((uuid) => [uuid, []]));
     for (const row of rows) chains.get(row.start)?.push(row.id);
     return clauseUuids.map((uuid) => chains.get(uuid)!);
   });
 }
 
-export function createClauseLoaders(em: EntityManager) {
+/** `documentByUuid`: the request's loader of documents, which the walks up a clause's chain fill as they go. */
+export function createClauseLoaders(em: EntityManager, documentByUuid: SettledLoader<string, Document | null>) {
+  const byUuid = loaderByUuid(em, Clause);
   return {
-    byUuid: loaderByUuid(em, Clause),
+    byUuid,
     /** All clauses of a document: the tree, ancestors and citations are all read from this one batch. */
     ofDocument: loaderByRelation(em, Clause, 'document', { treeOrder: 'asc' }),
-    chainUuids: chainUuidsLoader(em),
+    chainUuids: chainUuidsLoader(em, byUuid, documentByUuid),
   };
 }
 
