@@ -264,6 +264,7 @@ export class EntityLoader<T extends RecordEntity, V> extends SettledLoader<strin
    * Loads the keys not loaded yet together with the rows their `property` points at, and gives those to `along`, the
    * loader of that entity by key: one statement where loading the first, then what they point at, takes two, one round
    * trip after the other. Does nothing when either entity must be read through MikroORM (a filter applies to it).
+   * `property` must be a many-to-one relation: anything else is a mistake in the caller's code, and throws.
    */
   async loadAlong<R extends RecordEntity>(
     keys: readonly string[],
@@ -274,9 +275,10 @@ export class EntityLoader<T extends RecordEntity, V> extends SettledLoader<strin
     if (missing.length === 0) return;
     const meta = this.em.getMetadata().find<T>(this.entity)!;
     const prop = (meta.properties as Record<string, EntityProperty<T>>)[property];
+    if (prop.kind !== ReferenceKind.MANY_TO_ONE) throw new Error(`${meta.className}.${property} is not a many-to-one relation`);
     const reader = directReader(this.em, this.entity, this.select.alsoRead);
     const referenced = joinedEntity<R>(this.em, prop.targetMeta!.class as EntityName<R>, 'referenced');
-    if (!reader || !referenced || prop.kind !== ReferenceKind.MANY_TO_ONE) return;
+    if (!reader || !referenced) return;
     const table = `"${reader.table}"`;
     const rows = await preparedQuery<Record<string, unknown>>(
       this.em,
