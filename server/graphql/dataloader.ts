@@ -247,6 +247,12 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
  * property of its entities points at (`loadAlong`): clauses with their documents, assignments with their agencies.
  */
 export class EntityLoader<T extends RecordEntity, V> extends SettledLoader<string, V> {
+  /**
+   * The joined loads in flight, by property and key: two relations that preload the same rows at once (a task's
+   * `document` and its `sourceClause { document }`) share one statement, as two loads of one key share a batch.
+   */
+  private readonly loadingAlong = new Map<string, Promise<void>>();
+
   constructor(
     private readonly em: EntityManager,
     private readonly entity: EntityName<T>,
@@ -271,8 +277,25 @@ export class EntityLoader<T extends RecordEntity, V> extends SettledLoader<strin
     property: keyof T & string,
     along: SettledLoader<string, R | null>,
   ): Promise<void> {
-    const missing = [...new Set(keys)].filter((key) => !this.isSettled(key));
-    if (missing.length === 0) return;
+    const unsettled = [...new Set(keys)].filter((key) => !this.isSettled(key));
+    const inFlight = (key: string) => this.loadingAlong.get(`${property}:${key}`);
+    const missing = unsettled.filter((key) => !inFlight(key));
+    if (missing.length > 0) {
+      const loading = this.selectAlong(missing, property, along);
+      for (const key of missing) this.loadingAlong.set(`${property}:${key}`, loading);
+    }
+    try {
+      await Promise.all(unsettled.map(inFlight));
+    } finally {
+      for (const key of missing) this.loadingAlong.delete(`${property}:${key}`);
+    }
+  }
+
+  private async selectAlong<R extends RecordEntity>(
+    missing: string[],
+    property: keyof T & string,
+    along: SettledLoader<string, R | null>,
+  ): Promise<void> {
     const meta = this.em.getMetadata().find<T>(this.entity)!;
     const prop = (meta.properties as Record<string, EntityProperty<T>>)[property];
     if (prop.kind !== ReferenceKind.MANY_TO_ONE) throw new Error(`${meta.className}.${property} is not a many-to-one relation`);

@@ -97,6 +97,16 @@ describe('SQL statements per request', () => {
     }
   });
 
+  it("are no more for a page asking its tasks' document both directly and through their clause than through the clause alone", async () => {
+    const page = (fields: string) => app.gql(`{ tasks(first: 50) { nodes { id sourceClause { path document { symbol } } ${fields} } } }`);
+    const once = await page('');
+    const twice = await page('document { symbol }');
+    expect(twice.errors).toBeUndefined();
+    expect(twice.data.tasks.nodes.every((task: any) => task.document.symbol === task.sourceClause.document.symbol)).toBe(true);
+    expect(once.sqlStatements).toBeGreaterThan(0);
+    expect(twice.sqlStatements).toBe(once.sqlStatements);
+  });
+
   // W1 of the benchmark: the walks up a clause's chain and a document's lineage bring the rows a trace shows.
   it('are no more for a trace with its documents, citing clauses and roots than for its lineage alone', async () => {
     const trace = (selection: string) =>
