@@ -240,8 +240,8 @@ function reachesCollections(meta: EntityMetadata, where: unknown): boolean {
 
 /**
  * Filters written as `{ [raw('exists (…)')]: true }` reach SQL as `exists (…) = true`, which PostgreSQL does not turn
- * into a semi-join: it scans the whole table and probes the subquery for each row (a task list by agency read all
- * 50,000 tasks at S=1, 500,000 at S=10). The same condition without `= true` (MikroORM's `[]` value) is planned from
+ * into a semi-join: it scans the whole table and probes the subquery for each row (a task list by agency, when written
+ * so, read all 50,000 tasks at S=1, 500,000 at S=10). The same condition without `= true` (MikroORM's `[]` value) is planned from
  * the subquery's index. `x = true` and `x` select the same rows, nulls included.
  */
 export function withBareRawConditions(where: unknown): unknown {

@@ -33,9 +33,13 @@ export class TaskService {
     const where: Record<string, unknown>[] = [];
     if (filter?.agencyId) {
       const role = filter.role ? ' and a.role = ?' : '';
+      // The agency's tasks are gathered first, by its assignments, and only then sorted: as a semi-join ("exists")
+      // PostgreSQL may instead walk every task in the requested order until the page is full, guessing the agency's
+      // tasks spread evenly over that order; when they cluster late it reads tens of thousands of tasks (docs/performance.md,
+      // change 24). An agency's tasks are few against all tasks, and counting them (totalCount) reads them all anyway.
       where.push({
         [raw(
-          (t: string) => `exists (select 1 from assignment a where a.task_id = ${t}.id and a.agency_id = ?${role})`,
+          (t: string) => `${t}.id = any(array(select a.task_id from assignment a where a.agency_id = ?${role}))`,
           [filter.agencyId, ...(filter.role ? [filter.role] : [])],
         )]: true,
       });
