@@ -424,3 +424,15 @@ export function refUuid(reference: { uuid: string } | null | undefined): string 
 export function pgArray(values: readonly string[]): string {
   return `{${values.join(',')}}`;
 }
+
+/**
+ * `column` is one of `keys` (UUIDs), as SQL with one `?` and its parameter. One key is compared as a scalar: with a
+ * one-element array PostgreSQL judges a custom plan cheaper than the generic one every time and plans a prepared
+ * statement afresh on each execution (0.4–0.5 ms for each of a trace's recursive walks, more than they take to run);
+ * with a scalar it keeps the generic plan after five runs. The two forms are two prepared texts.
+ */
+export function oneOfKeys(column: string, keys: readonly string[]): { condition: string; param: string } {
+  return keys.length === 1
+    ? { condition: `${column} = ?::uuid`, param: keys[0] }
+    : { condition: `${column} = any(?::uuid[])`, param: pgArray(keys) };
+}

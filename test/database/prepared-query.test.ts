@@ -1,6 +1,7 @@
 // Deadline statuses and the loaders' look-ups by key come from prepared statements (server/database/prepared-query.ts):
 // the same answers as the statement written out, on every run (PostgreSQL switches to a generic plan after the fifth),
-// and inside a transaction; past its limit of texts, unprepared.
+// and inside a transaction; past its limit of texts, unprepared (which is why the test of that limit runs after the
+// others).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { preparedQuery } from '../../server/database/prepared-query';
@@ -39,6 +40,41 @@ describe('prepared statements', () => {
     }
     const inTransaction = await app.orm.em.fork().transactional((trx) => preparedQuery(trx, sql, [...status.params, pgArray(uuids)]));
     expect(inTransaction).toEqual(written);
+  });
+
+  it("keep a generic plan for a trace's walks from one clause and one document", async () => {
+    const em = app.orm.em.fork();
+    const [task] = await em.getConnection().execute<{ clause: string; document: string }[]>(
+      `select t.source_clause_id as clause, c.document_id as document from task t join clause c on c.id = t.source_clause_id
+        where c.parent_id is not null and exists (select 1 from document_relation r where r.from_document_id = c.document_id)
+        limit 1`,
+    );
+    expect(task).toBeDefined();
+    // PostgreSQL weighs a generic plan against custom ones by the tables' sizes: give the clauses a national registry's
+    // number (a hundred thousand, in one document's flat list), and statistics, as autovacuum would.
+    await em.getConnection().execute(
+      `insert into clause (id, created_at, document_id, parent_id, position, label, kind, text, path, tree_order)
+       select gen_random_uuid(), now(), ?, null, 10000 + n, n::text, 'ITEM', 'Khoản thêm ' || n, 'X.' || n, 10000 + n
+         from generate_series(1, 100000) n`,
+      [task.document],
+    );
+    await em.getConnection().execute('analyze clause; analyze document; analyze document_relation');
+    for (let run = 0; run < 8; run++) {
+      const { loaders } = createContext(app.orm, app.config);
+      expect((await loaders.clause.chainUuids.load(task.clause)).length).toBeGreaterThan(1);
+      expect((await loaders.trace.lineageUp.load(task.document)).length).toBeGreaterThan(0);
+    }
+    // On the connection the walks ran on (sequential queries reuse the pool's idle connection): planned afresh for the
+    // first five runs, then the generic plan. With the key in a one-element array, every run was a custom plan.
+    const walks = await preparedQuery<{ statement: string; generic_plans: number; custom_plans: number }>(
+      em,
+      `select statement, generic_plans::int, custom_plans::int from pg_prepared_statements
+        where (statement like '%with recursive chain%' or statement like '%with recursive walk%')
+          and statement not like '%pg_prepared_statements%'`,
+      [],
+    );
+    expect(walks.map((walk) => walk.statement.includes('chain')).sort()).toEqual([false, true]);
+    for (const walk of walks) expect(walk.generic_plans, walk.statement).toBeGreaterThanOrEqual(3);
   });
 
   it('stop preparing new texts past their limit, and still answer them', async () => {

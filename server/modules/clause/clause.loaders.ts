@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 import { preparedQuery } from '../../database/prepared-query';
-import { joinedEntity, loaderByRelation, loaderByUuid, pgArray, refUuid, type SettledLoader } from '../../graphql/dataloader';
+import { joinedEntity, loaderByRelation, loaderByUuid, oneOfKeys, refUuid, type SettledLoader } from '../../graphql/dataloader';
 import { Document } from '../document/document.entity';
 import { Clause } from './clause.entity';
 
@@ -23,10 +23,11 @@ function chainUuidsLoader(
   return new DataLoader<string, string[]>(async (clauseUuids) => {
     const clause = joinedEntity(em, Clause, 'clause');
     const document = clause && joinedEntity(em, Document, 'document');
+    const starts = oneOfKeys('c.id', clauseUuids);
     const rows = await preparedQuery<{ start: string; id: string; depth: number }>(
       em,
       `with recursive chain(start, id, parent_id, depth) as (
-         select c.id, c.id, c.parent_id, 0 from clause c where c.id = any(?::uuid[])
+         select c.id, c.id, c.parent_id, 0 from clause c where ${starts.condition}
          union all
          select chain.start, c.id, c.parent_id, chain.depth + 1
            from clause c join chain on c.id = chain.parent_id
@@ -37,7 +38,7 @@ function chainUuidsLoader(
          ${clause ? `join ${clause.table} on ${clause.primaryKey} = chain.id` : ''}
          ${document ? `left join ${document.table} on ${document.primaryKey} = clause.document_id` : ''}
         order by chain.start, chain.depth desc`,
-      [pgArray(clauseUuids)],
+      [starts.param],
     );
     clause?.prime(rows, byUuid);
     document?.prime(rows, documentByUuid);

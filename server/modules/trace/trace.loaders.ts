@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 import { preparedQuery } from '../../database/prepared-query';
-import { joinedEntity, loaderByRelation, loaderByUuid, pgArray, type SettledLoader } from '../../graphql/dataloader';
+import { joinedEntity, loaderByRelation, loaderByUuid, oneOfKeys, pgArray, type SettledLoader } from '../../graphql/dataloader';
 import { Clause } from '../clause/clause.entity';
 import { Document, DocumentRelation } from '../document/document.entity';
 import { LINEAGE_RELATIONS } from '../document/document.enums';
@@ -29,12 +29,13 @@ function lineageLoader(
     const relation = joinedEntity(em, DocumentRelation, 'relation');
     const document = relation && joinedEntity(em, Document, 'document');
     const citing = relation && joinedEntity(em, Clause, 'citing');
+    const starts = oneOfKeys(`r.${near}`, documentUuids);
     const rows = await preparedQuery<{ start: string; id: string; depth: number }>(
       em,
       `with recursive walk(start, id, next, depth, seen) as (
          select r.${near}, r.id, r.${far}, 1, array[r.${near}, r.${far}]
            from document_relation r
-          where r.${near} = any(?::uuid[]) and r.type = any(?::text[])
+          where ${starts.condition} and r.type = any(?::text[])
          union all
          select walk.start, r.id, r.${far}, walk.depth + 1, walk.seen || r.${far}
            from document_relation r join walk on r.${near} = walk.next
@@ -45,7 +46,7 @@ function lineageLoader(
          ${relation ? `join ${relation.table} on ${relation.primaryKey} = step.id` : ''}
          ${document ? `left join ${document.table} on ${document.primaryKey} = step.next` : ''}
          ${citing ? `left join ${citing.table} on ${citing.primaryKey} = relation.citing_clause_id` : ''}`,
-      [pgArray(documentUuids), pgArray(LINEAGE_RELATIONS), pgArray(LINEAGE_RELATIONS)],
+      [starts.param, pgArray(LINEAGE_RELATIONS), pgArray(LINEAGE_RELATIONS)],
     );
     relation?.prime(rows, relationByUuid);
     document?.prime(rows, along.documentByUuid);
