@@ -62,9 +62,11 @@ select json_build_object(
       (select json_agg(json_build_object('symbol', symbol, 'title', title)) from home))))::text as answer
 from chosen`,
 
+  // The agency's tasks by its assignments first, then sorted, as the registry reads them (task.service.ts): as a join,
+  // PostgreSQL may walk all tasks by due date instead.
   W2: `with page as (
-    select t.* from assignment a join task t on t.id = a.task_id
-     where a.agency_id = $1
+    select t.* from task t
+     where t.id = any(array(select a.task_id from assignment a where a.agency_id = $1))
      order by t.due_date asc nulls last, t.id limit 50),
   page_assignments as (
     select a.task_id, json_agg(json_build_object('role', a.role, 'agency', json_build_object('name', g.name, 'shortName', g.short_name))
