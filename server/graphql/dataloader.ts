@@ -261,7 +261,7 @@ export class EntityLoader<T extends RecordEntity, V> extends SettledLoader<strin
   ) {
     super(async (keys) => {
       const reader = directReader(em, entity, select.alsoRead);
-      const rows = reader ? await selectEntities(em, reader, select.where, [pgArray(keys)]) : await select.throughOrm(keys);
+      const rows = reader ? await selectEntities(em, reader, ...keyCondition(select, keys)) : await select.throughOrm(keys);
       return group(keys, rows);
     });
   }
@@ -303,11 +303,12 @@ export class EntityLoader<T extends RecordEntity, V> extends SettledLoader<strin
     const referenced = joinedEntity<R>(this.em, prop.targetMeta!.class as EntityName<R>, 'referenced');
     if (!reader || !referenced) return;
     const table = `"${reader.table}"`;
+    const [condition, params] = keyCondition(this.select, missing);
     const rows = await preparedQuery<Record<string, unknown>>(
       this.em,
       `select ${reader.columnList(table)}, ${referenced.columns} from ${table} ` +
-        `left join ${referenced.table} on ${referenced.primaryKey} = ${table}."${prop.fieldNames[0]}" where ${this.select.where}`,
-      [pgArray(missing)],
+        `left join ${referenced.table} on ${referenced.primaryKey} = ${table}."${prop.fieldNames[0]}" where ${condition}`,
+      params,
     );
     referenced.prime(rows, along);
     const values = this.group(
@@ -353,12 +354,20 @@ export function joinedEntity<T>(em: EntityManager, entity: EntityName<T>, alias:
 
 /** How an EntityLoader selects its rows for a batch of keys. */
 interface EntitySelect<T> {
-  /** The condition on the keys (one `?`, their array) and the order, with columns qualified by the table's name. */
-  where: string;
+  /** The column holding the keys, qualified by the table's name. */
+  keyColumn: string;
+  /** The rows' order (SQL, columns qualified by the table's name), where they have one. */
+  order?: string;
   /** A property read beside the request's column plan, to group the rows by. */
   alsoRead?: string;
   /** The same rows through MikroORM, when a filter applies to the entity. */
   throughOrm(keys: readonly string[]): Promise<T[]>;
+}
+
+/** The SQL that selects `select`'s rows for `keys`, in its order, and its parameters. */
+function keyCondition(select: EntitySelect<unknown>, keys: readonly string[]): [string, unknown[]] {
+  const { condition, param } = oneOfKeys(select.keyColumn, keys);
+  return [select.order ? `${condition} order by ${select.order}` : condition, [param]];
 }
 
 /** Rows by primary key; a missing row loads as null. */
@@ -369,7 +378,7 @@ export function loaderByUuid<T extends RecordEntity>(em: EntityManager, entity: 
     em,
     entity,
     {
-      where: `"${meta.tableName}"."${primaryKeyColumn}" = any(?::uuid[])`,
+      keyColumn: `"${meta.tableName}"."${primaryKeyColumn}"`,
       throughOrm: (uuids) => em.find(entity, { uuid: { $in: [...uuids] } } as unknown as FilterQuery<T>),
     },
     (uuids, rows) => {
@@ -396,7 +405,8 @@ export function loaderByRelation<T extends RecordEntity>(
     em,
     entity,
     {
-      where: `${table}."${relationColumn}" = any(?::uuid[]) order by ${order}`,
+      keyColumn: `${table}."${relationColumn}"`,
+      order,
       // Rows are grouped by the relation, whatever the request reads of them.
       alsoRead: relation,
       throughOrm: (uuids) => em.find(entity, { [relation]: { $in: [...uuids] } } as FilterQuery<T>, { orderBy }),

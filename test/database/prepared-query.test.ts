@@ -42,7 +42,7 @@ describe('prepared statements', () => {
     expect(inTransaction).toEqual(written);
   });
 
-  it("keep a generic plan for a trace's walks from one clause and one document", async () => {
+  it("keep a generic plan for a look-up by one key and a trace's walks from one clause and one document", async () => {
     const em = app.orm.em.fork();
     const [task] = await em.getConnection().execute<{ clause: string; document: string }[]>(
       `select t.source_clause_id as clause, c.document_id as document from task t join clause c on c.id = t.source_clause_id
@@ -61,19 +61,20 @@ describe('prepared statements', () => {
     await em.getConnection().execute('analyze clause; analyze document; analyze document_relation');
     for (let run = 0; run < 8; run++) {
       const { loaders } = createContext(app.orm, app.config);
+      expect((await loaders.clause.byUuid.load(task.clause))?.uuid).toBe(task.clause);
       expect((await loaders.clause.chainUuids.load(task.clause)).length).toBeGreaterThan(1);
       expect((await loaders.trace.lineageUp.load(task.document)).length).toBeGreaterThan(0);
     }
-    // On the connection the walks ran on (sequential queries reuse the pool's idle connection): planned afresh for the
-    // first five runs, then the generic plan. With the key in a one-element array, every run was a custom plan.
+    // On the connection the statements ran on (sequential queries reuse the pool's idle connection): planned afresh for
+    // the first five runs, then the generic plan. With the key in a one-element array, every run was a custom plan.
     const walks = await preparedQuery<{ statement: string; generic_plans: number; custom_plans: number }>(
       em,
       `select statement, generic_plans::int, custom_plans::int from pg_prepared_statements
-        where (statement like '%with recursive chain%' or statement like '%with recursive walk%')
+        where (statement like '%with recursive chain%' or statement like '%with recursive walk%' or statement like '%from "clause" where%')
           and statement not like '%pg_prepared_statements%'`,
       [],
     );
-    expect(walks.map((walk) => walk.statement.includes('chain')).sort()).toEqual([false, true]);
+    expect(walks).toHaveLength(3);
     for (const walk of walks) expect(walk.generic_plans, walk.statement).toBeGreaterThanOrEqual(3);
   });
 
