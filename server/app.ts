@@ -17,6 +17,7 @@ import { columnPlanPlugin } from './graphql/column-plan';
 import type { Context } from './graphql/context';
 import { registrySchema } from './graphql/schema';
 import { createHttpServer } from './http/http-server';
+import { CredentialCache } from './modules/account/credential-cache';
 
 export interface RegistryApp {
   orm: MikroORM;
@@ -34,6 +35,7 @@ export async function connectDatabase(databaseUrl: string, config: Config): Prom
     }),
   );
   countSqlStatements(orm);
+  orm.em.getEventManager().registerSubscriber(new CredentialCache(config.credentialCacheMs));
   return orm;
 }
 

@@ -33,6 +33,12 @@ export interface Config {
   rateLimitPerMinute: number;
   /** /graphql requests a minute from one address, whoever the caller; 0 turns it off. */
   rateLimitPerIpPerMinute: number;
+  /**
+   * How long an API token or a session's user, once read, answers for its credential (CREDENTIAL_CACHE_MS): also how
+   * late a revocation or deactivation made on another instance of the server, or by hand in the database, is seen
+   * here (this server's own changes are seen at once); 0 reads them on every request.
+   */
+  credentialCacheMs: number;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For and HTTPS from X-Forwarded-Proto. */
   trustProxy: boolean;
 }
@@ -84,6 +90,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', process.env.NODE_ENV === 'test' ? 60_000 : 600),
     rateLimitPerIpPerMinute: integer('RATE_LIMIT_PER_IP_PER_MINUTE', process.env.NODE_ENV === 'test' ? 300_000 : 3000),
     trustProxy: flag('TRUST_PROXY', false),
+    credentialCacheMs: integer('CREDENTIAL_CACHE_MS', 10_000),
     ...overrides,
   };
 }

@@ -87,8 +87,9 @@ async function handleGraphQL(
   }
   // Who is asking is settled before Apollo executes anything, and the whole execution runs as that actor.
   let actor: Actor | null;
+  let authenticationStatements: number;
   try {
-    actor = await authenticate(request, orm, config);
+    ({ result: actor, statements: authenticationStatements } = await withStatementCount(() => authenticate(request, orm, config)));
   } catch (error) {
     if (!(error instanceof UnauthenticatedError)) throw error;
     response.setHeader('www-authenticate', 'Bearer error="invalid_token"');
@@ -106,7 +107,7 @@ async function handleGraphQL(
   );
   for (const [name, value] of result.headers) response.setHeader(name, value);
   if (cookies.length) response.setHeader('set-cookie', cookies);
-  if (config.exposeSqlStatementCount) response.setHeader('x-sql-statements', String(statements));
+  if (config.exposeSqlStatementCount) response.setHeader('x-sql-statements', String(authenticationStatements + statements));
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
     response.end(result.body.string);

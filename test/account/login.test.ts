@@ -135,6 +135,7 @@ describe('logging in and out', () => {
   it('a deactivated user is signed out at once and cannot log in; reactivated, it can', async () => {
     const answer = await login(app, 'reporter', 'reporter-demo');
     const reporter = app.as({ cookie: answer.cookie! });
+    expect((await reporter.ok(ME)).me.username).toBe('reporter');
     const user = (await app.ok(`{ users(filter: { search: "reporter" }) { nodes { id version } } }`)).users.nodes[0];
     const deactivated = await app.ok(`mutation($input: UpdateUserInput!) { updateUser(input: $input) { active version } }`, {
       input: { id: user.id, version: user.version, active: false },
@@ -154,6 +155,7 @@ describe('logging in and out', () => {
 
   it('a password reset ends the sessions and lifts a lock; the old password stops working', async () => {
     const before = await login(app, 'editor', 'editor-demo');
+    expect((await app.as({ cookie: before.cookie! }).ok(ME)).me.username).toBe('editor');
     await sql.query(`update user_account set locked_until = now() + interval '5 minutes' where username = 'editor'`);
     const user = (await app.ok(`{ users(filter: { role: [EDITOR] }) { nodes { id version } } }`)).users.nodes[0];
     await app.ok(`mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }`, {

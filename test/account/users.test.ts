@@ -79,8 +79,12 @@ describe('users', () => {
   it('updateUser changes the role; leaving REPORTER drops the agency; a stale version is a CONFLICT', async () => {
     const user = (await app.ok(CREATE, { input: { username: 'doi-vai-tro', password: 'long enough', role: 'REPORTER', agencyId: police } }))
       .createUser;
+    const session = app.as({ username: 'doi-vai-tro' });
+    expect(await session.errorCode(`{ users { totalCount } }`)).toBe('FORBIDDEN');
     const editor = (await app.ok(UPDATE, { input: { id: user.id, version: user.version, role: 'EDITOR' } })).updateUser;
     expect(editor).toMatchObject({ role: 'EDITOR', agency: null });
+    // The new role holds from the next request, though the server remembers whose the session is (credential-cache.ts).
+    expect((await session.ok(`{ users { totalCount } }`)).users.totalCount).toBeGreaterThan(0);
     expect(await app.errorCode(UPDATE, { input: { id: user.id, version: user.version, role: 'AUDITOR' } })).toBe('CONFLICT');
     const back = await app.gql(UPDATE, { input: { id: user.id, version: editor.version, role: 'REPORTER' } });
     expect(back.errors?.[0].message).toBe('A REPORTER belongs to one agency: give agencyId');

@@ -61,6 +61,9 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     today: TEST_TODAY,
     loadDemoData: false,
     sessionSecret: 'a session secret for the test suite only',
+    // Credentials stay remembered for the whole run, so that whether a request reads its caller's token or user does
+    // not hang on how slow the machine is; tests of the lapse move the clock instead.
+    credentialCacheMs: 3_600_000,
     ...overrides,
   });
   const orm = await connectDatabase(databaseUrl, config);

@@ -11,6 +11,7 @@ import { ApiTokenStatus } from './account.enums';
 import { TooManyAttemptsError, UnauthenticatedError } from './account.errors';
 import type { ApiTokenFilter, CreateApiTokenInput, CreateUserInput, UpdateUserInput, UserFilter } from './account.inputs';
 import { type Actor, Role } from './actor';
+import { credentialCacheOf } from './credential-cache';
 import { apiSecretHash, hashPassword, newApiSecret, passwordMatches, spendPasswordCheck } from './secrets';
 
 /** Failed logins in a row that lock an account … */
@@ -74,6 +75,8 @@ export class LoginService {
   /** Ends every session of the user (sessions carry the generation they began in). */
   async endSessions(userUuid: string): Promise<void> {
     await this.em.getConnection().execute('update user_account set session_generation = session_generation + 1 where id = ?', [userUuid]);
+    // Written directly, so no flush tells the credential cache: the user it remembers still has the old generation.
+    credentialCacheOf(this.em).forget();
   }
 }
 

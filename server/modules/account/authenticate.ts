@@ -9,6 +9,7 @@ import { ApiToken, User } from './account.entity';
 import { UnauthenticatedError } from './account.errors';
 import { actorOfToken, actorOfUser } from './account.service';
 import type { Actor } from './actor';
+import { credentialCacheOf } from './credential-cache';
 import { apiSecretHash } from './secrets';
 import { sessionTokenIn, verifySession } from './session';
 
@@ -28,7 +29,7 @@ export async function authenticate(request: IncomingMessage, orm: MikroORM, conf
   const claims = await verifySession(session, config);
   if (!claims) return null;
   // Read without the unit of work, as every request does it (see readOneBy).
-  const user = await readOneBy(orm.em.fork(), User, 'uuid', claims.userUuid);
+  const user = await credentialCacheOf(orm.em).user(claims.userUuid, () => readOneBy(orm.em.fork(), User, 'uuid', claims.userUuid));
   if (!user?.active || user.sessionGeneration !== claims.generation) return null;
   return actorOfUser(user);
 }
@@ -37,7 +38,8 @@ async function tokenActor(authorization: string, orm: MikroORM): Promise<Actor> 
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw new UnauthenticatedError('The Authorization header must read "Bearer <API token>"');
   const em = orm.em.fork();
-  const token = await readOneBy(em, ApiToken, 'secretHash', apiSecretHash(match[1]));
+  const secretHash = apiSecretHash(match[1]);
+  const token = await credentialCacheOf(orm.em).token(secretHash, () => readOneBy(em, ApiToken, 'secretHash', secretHash));
   if (!token) {
     throw new UnauthenticatedError('This API token is not valid: check that it was copied whole, or ask an administrator for a new one');
   }
@@ -56,6 +58,8 @@ async function tokenActor(authorization: string, orm: MikroORM): Promise<Actor> 
       { uuid: token.uuid, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lte: since } }] },
       { lastUsedAt: now },
     );
+    // The token may be the credential cache's: the next request within the minute must not write again.
+    token.lastUsedAt = now;
   }
   return actorOfToken(token);
 }
