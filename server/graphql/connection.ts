@@ -4,6 +4,7 @@ import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mik
 import { Max, Min } from 'class-validator';
 import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
+import { preparedQuery } from '../database/prepared-query';
 import type { RecordEntity } from '../database/record.entity';
 import { BadInputError } from '../errors';
 import { directReader } from './dataloader';
@@ -125,6 +126,14 @@ export function toConnection<T>(rows: T[], offset: number, totalCount: number): 
   };
 }
 
+export interface PageOptions {
+  /**
+   * Send the list's statements prepared, so that PostgreSQL plans them once for all values (server/database/
+   * prepared-query.ts). Only for lists whose one good plan does not depend on the values of their filter.
+   */
+  prepared?: boolean;
+}
+
 /** One page of `entity` rows matching `where`, in `orderBy` order with the primary key as the tie-breaker. */
 export async function paginate<T extends RecordEntity>(
   em: EntityManager,
@@ -132,12 +141,13 @@ export async function paginate<T extends RecordEntity>(
   where: FilterQuery<T>,
   orderBy: QueryOrderMap<T>[],
   args: ConnectionArgs,
+  options: PageOptions = {},
 ): Promise<ConnectionResult<T>> {
   // MikroORM forgets a raw SQL fragment (search, deadline status …) once a query has used it; run() keeps the
   // fragments of `where` alive for both the count and the find, as MikroORM's own findAndCount does.
   return RawQueryFragment.run(async () => {
     const order = [...orderBy, { uuid: 'asc' } as QueryOrderMap<T>];
-    const rows = pageSource(em, entity, where, order);
+    const rows = pageSource(em, entity, where, order, options);
     if (rows.countAndPage && args.last == null && args.before == null) {
       // first/after: the page's window does not depend on the count, so both come in one statement.
       const { offset, limit } = pageWindow(args, Number.MAX_SAFE_INTEGER);
@@ -168,6 +178,7 @@ function pageSource<T extends RecordEntity>(
   entity: EntityName<T>,
   where: FilterQuery<T>,
   order: QueryOrderMap<T>[],
+  options: PageOptions,
 ): PageSource<T> {
   const reader = directReader(em, entity);
   const meta = em.getMetadata().find(entity)! as EntityMetadata;
@@ -176,28 +187,24 @@ function pageSource<T extends RecordEntity>(
   if (reader && condition && ordering) {
     const from = `from "${reader.table}" t where ${condition.sql}`;
     const pageSql = `select ${reader.columnList('t')} ${from} order by ${ordering.sql} limit ? offset ?`;
+    const query = <R>(sql: string, params: unknown[]) =>
+      options.prepared ? preparedQuery<R>(em, sql, params) : em.getConnection().execute<R[]>(sql, params);
     return {
       count: async () => {
-        const [{ count }] = await em
-          .getConnection()
-          .execute<{ count: number }[]>(`select count(*)::int as count ${from}`, condition.params);
+        const [{ count }] = await query<{ count: number }>(`select count(*)::int as count ${from}`, condition.params);
         return count;
       },
       page: async (offset, limit) => {
-        const found = await em
-          .getConnection()
-          .execute<Record<string, unknown>[]>(pageSql, [...condition.params, ...ordering.params, limit, offset]);
+        const found = await query<Record<string, unknown>>(pageSql, [...condition.params, ...ordering.params, limit, offset]);
         return found.map((row) => reader.entity(row));
       },
       countAndPage: async (offset, limit) => {
         // Two subqueries, each planned as it would be alone (a count(*) over () would make PostgreSQL read every
         // matching row whole); the join keeps one row, all nulls but the count, when the page is empty.
-        const found = await em
-          .getConnection()
-          .execute<Record<string, unknown>[]>(
-            `select (select count(*)::int ${from}) as "$total", page.* from (select 1) one left join (${pageSql}) page on true`,
-            [...condition.params, ...condition.params, ...ordering.params, limit, offset],
-          );
+        const found = await query<Record<string, unknown>>(
+          `select (select count(*)::int ${from}) as "$total", page.* from (select 1) one left join (${pageSql}) page on true`,
+          [...condition.params, ...condition.params, ...ordering.params, limit, offset],
+        );
         const rows = found[0][reader.primaryKeyColumn] == null ? [] : found;
         return { totalCount: found[0].$total as number, page: rows.map((row) => reader.entity(row)) };
       },

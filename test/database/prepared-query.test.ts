@@ -1,4 +1,4 @@
-// Deadline statuses and the loaders' look-ups by key come from prepared statements (server/database/prepared-query.ts):
+// Deadline statuses, the loaders' look-ups by key and the lists of agencies come from prepared statements (server/database/prepared-query.ts):
 // the same answers as the statement written out, on every run (PostgreSQL switches to a generic plan after the fifth),
 // and inside a transaction; past its limit of texts, unprepared (which is why the test of that limit runs after the
 // others).
@@ -76,6 +76,34 @@ describe('prepared statements', () => {
     );
     expect(walks).toHaveLength(3);
     for (const walk of walks) expect(walk.generic_plans, walk.statement).toBeGreaterThanOrEqual(3);
+  });
+
+  it('plan a search of agencies once, whatever its words, and answer it as before', async () => {
+    const em = app.orm.em.fork();
+    const agencies = await em
+      .getConnection()
+      .execute<{ name: string; words: string }[]>(
+        `select name, array_to_string((string_to_array(search_text(name), ' '))[1:2], ' ') as words from agency order by name limit 8`,
+      );
+    expect(agencies).toHaveLength(8);
+    for (const agency of agencies) {
+      const { agencies: found } = await app.ok(
+        `query($search: String!) { agencies(first: 100, filter: { search: $search }) { nodes { name } } }`,
+        {
+          search: agency.words,
+        },
+      );
+      expect(found.nodes.map((node: { name: string }) => node.name)).toContain(agency.name);
+    }
+    // Two words each: one statement text, planned afresh for the first five searches, then the generic plan.
+    const searches = await preparedQuery<{ generic_plans: number }>(
+      em,
+      `select generic_plans::int from pg_prepared_statements
+        where statement like '%from "agency" t where%like search_text%' and statement not like '%pg_prepared_statements%'`,
+      [],
+    );
+    expect(searches).toHaveLength(1);
+    expect(searches[0].generic_plans).toBeGreaterThanOrEqual(3);
   });
 
   it('stop preparing new texts past their limit, and still answer them', async () => {
