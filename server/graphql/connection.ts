@@ -132,6 +132,11 @@ export interface PageOptions {
    * prepared-query.ts). Only for lists whose one good plan does not depend on the values of their filter.
    */
   prepared?: boolean;
+  /**
+   * Read the rows the filter matches once for both the count and the page, not once for each: a common table that holds
+   * every match while the page is sorted out of it. Only for small tables.
+   */
+  readMatchesOnce?: boolean;
 }
 
 /** One page of `entity` rows matching `where`, in `orderBy` order with the primary key as the tie-breaker. */
@@ -201,10 +206,17 @@ function pageSource<T extends RecordEntity>(
       countAndPage: async (offset, limit) => {
         // Two subqueries, each planned as it would be alone (a count(*) over () would make PostgreSQL read every
         // matching row whole); the join keeps one row, all nulls but the count, when the page is empty.
-        const found = await query<Record<string, unknown>>(
-          `select (select count(*)::int ${from}) as "$total", page.* from (select 1) one left join (${pageSql}) page on true`,
-          [...condition.params, ...condition.params, ...ordering.params, limit, offset],
-        );
+        const found = options.readMatchesOnce
+          ? await query<Record<string, unknown>>(
+              `with matches as materialized (select t.* ${from})
+               select (select count(*)::int from matches) as "$total", page.* from (select 1) one left join (
+                 select ${reader.columnList('t')} from matches t order by ${ordering.sql} limit ? offset ?) page on true`,
+              [...condition.params, ...ordering.params, limit, offset],
+            )
+          : await query<Record<string, unknown>>(
+              `select (select count(*)::int ${from}) as "$total", page.* from (select 1) one left join (${pageSql}) page on true`,
+              [...condition.params, ...condition.params, ...ordering.params, limit, offset],
+            );
         const rows = found[0][reader.primaryKeyColumn] == null ? [] : found;
         return { totalCount: found[0].$total as number, page: rows.map((row) => reader.entity(row)) };
       },

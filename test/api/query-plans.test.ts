@@ -105,4 +105,25 @@ describe('query plans', () => {
     // Counting reads each of the agency's tasks once and the page once more; nothing else.
     expect(rowsReadFrom(plan, 'task')).toBeLessThanOrEqual(2 * agencyTasks);
   });
+
+  it('read the agencies a search matches once, for both the count and the page', async () => {
+    let answer: any;
+    const statements = await statementsOf(async () => {
+      answer = await app.ok(`{ agencies(first: 3, filter: { search: "tinh" }) { totalCount nodes { name } } }`);
+    });
+    const matches = answer.agencies.totalCount as number;
+    expect(matches).toBeGreaterThan(3);
+    const expected = await sql.query<{ name: string }>(
+      `select name from agency where search_text(variadic array[name, short_name] || aliases) like '%tinh%'
+        order by search_text(name), name, id limit 3`,
+    );
+    expect(answer.agencies.nodes.map((node: { name: string }) => node.name)).toEqual(expected.rows.map((row) => row.name));
+
+    const page = statements.find((statement) => /from "agency"/.test(statement.sql) && /limit/.test(statement.sql));
+    expect(page, statements.map((statement) => statement.sql).join('\n')).toBeDefined();
+    const knex = app.orm.em.getConnection().getKnex();
+    const explained = await knex.raw(`explain (analyze, format json) ${page!.sql}`, page!.bindings as never[]);
+    const plan: PlanNode = explained.rows[0]['QUERY PLAN'][0].Plan;
+    expect(rowsReadFrom(plan, 'agency')).toBe(matches);
+  });
 });

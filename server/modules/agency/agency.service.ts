@@ -22,9 +22,9 @@ export class AgencyService {
       { field: AgencyOrderField.NAME, direction: OrderDirection.ASC },
     ]);
     // Agencies are a few thousand rows at national scale, so that no plan of theirs is costly whatever the filter's
-    // values, and the console's agency pickers search them as the user types: planning each search cost PostgreSQL
-    // more than running it.
-    return paginate(this.em, Agency, { $and: where } as FilterQuery<Agency>, orderBy, page, { prepared: true });
+    // values and holding every match is cheap, and the console's agency pickers search them as the user types:
+    // planning each search cost PostgreSQL more than running it, and the count and the page each ran it.
+    return paginate(this.em, Agency, { $and: where } as FilterQuery<Agency>, orderBy, page, { prepared: true, readMatchesOnce: true });
   }
 
   async create(input: CreateAgencyInput): Promise<Agency> {
