@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { credentialCacheOf } from '../../server/modules/account/credential-cache';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const CREATE = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name role status expiresAt lastUsedAt createdBy { username } } } }`;
@@ -100,6 +101,8 @@ describe('API tokens', () => {
       /^This API token was revoked on \d{4}-\d\d-\d\dT.*; ask an administrator for a new one$/,
     );
     expect((await app.ok(REVOKE, { id: token.id })).revokeApiToken.revokedAt).toBe(revoked.revokedAt);
+    // The credential cache forgot at each commit, and waits on no transaction (the first accounts' nested one included).
+    expect(credentialCacheOf(app.orm.em).awaitedTransactions).toBe(0);
     const listed = await app.ok(`{ apiTokens(filter: { status: [REVOKED] }) { nodes { name } } }`);
     expect(listed.apiTokens.nodes).toEqual([{ name: 'Ứng dụng cũ' }]);
   });

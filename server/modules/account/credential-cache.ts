@@ -3,7 +3,7 @@
 // search's one statement became two). Whatever this server changes about accounts (a revocation, a deactivation, a new
 // role, a logout) forgets every entry at once; what another instance of the server, or a hand in the database,
 // changes is seen here once the entry lapses.
-import type { EntityManager, EventSubscriber, FlushEventArgs, TransactionEventArgs } from '@mikro-orm/core';
+import type { EntityManager, EventSubscriber, FlushEventArgs, Transaction, TransactionEventArgs } from '@mikro-orm/core';
 
 import { ApiToken, User } from './account.entity';
 
@@ -20,8 +20,8 @@ export class CredentialCache implements EventSubscriber {
   private readonly users = new Map<string, Entry<User>>();
   /** Moves on every forget(), so that a read that began before an account changed is not remembered after it. */
   private generation = 0;
-  /** Entity managers of transactions that changed accounts and have not yet committed. */
-  private readonly uncommitted = new Set<EntityManager>();
+  /** The outermost transactions that changed accounts and have not yet ended. */
+  private readonly uncommitted = new Set<Transaction>();
 
   constructor(private readonly lifetimeMs: number) {}
 
@@ -46,16 +46,22 @@ export class CredentialCache implements EventSubscriber {
     if (!uow.getChangeSets().some(({ entity }) => entity instanceof User || entity instanceof ApiToken)) return;
     this.forget();
     // Inside a transaction the change is not yet committed: a read until then still sees the old row, so forget again
-    // at the commit.
-    if (em.isInTransaction()) this.uncommitted.add(em);
+    // when the outermost transaction ends (MikroORM tells only of those; a nested one is a savepoint within it).
+    const transaction = em.getTransactionContext<KnexTransaction>();
+    if (transaction) this.uncommitted.add(outermost(transaction));
   }
 
-  afterTransactionCommit({ em }: TransactionEventArgs): void {
-    if (this.uncommitted.delete(em)) this.forget();
+  afterTransactionCommit({ transaction }: TransactionEventArgs): void {
+    if (transaction && this.uncommitted.delete(transaction)) this.forget();
   }
 
-  afterTransactionRollback({ em }: TransactionEventArgs): void {
-    if (this.uncommitted.delete(em)) this.forget();
+  afterTransactionRollback({ transaction }: TransactionEventArgs): void {
+    if (transaction && this.uncommitted.delete(transaction)) this.forget();
+  }
+
+  /** Transactions still awaited to end; none once every transaction that changed accounts has (tests read it). */
+  get awaitedTransactions(): number {
+    return this.uncommitted.size;
   }
 
   private async lookUp<T>(entries: Map<string, Entry<T>>, key: string, read: () => Promise<T | null>): Promise<T | null> {
@@ -72,6 +78,15 @@ export class CredentialCache implements EventSubscriber {
     }
     return value;
   }
+}
+
+/** A Knex transaction, which names the transaction it is nested in. */
+interface KnexTransaction extends Transaction {
+  parentTransaction?: KnexTransaction;
+}
+
+function outermost(transaction: KnexTransaction): Transaction {
+  return transaction.parentTransaction ? outermost(transaction.parentTransaction) : transaction;
 }
 
 /** The cache registered with the ORM of `em` by connectDatabase (server/app.ts). */
