@@ -342,7 +342,9 @@ async function main(): Promise<void> {
   const result = await runBenchmark(options);
   const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
   await mkdir(resultsDir, { recursive: true });
-  const name = `${result.date.slice(0, 10)}-S${options.scale}${options.label ? `-${options.label}` : ''}`;
+  const day = `${result.date.slice(0, 10)}-S${options.scale}${options.label ? `-${options.label}` : ''}`;
+  // A second run of the day keeps the first's results: its own files carry the time it started (UTC, HHMM).
+  const name = existsSync(join(resultsDir, `${day}.json`)) ? `${day}-${result.date.slice(11, 16).replace(':', '')}` : day;
   const file = join(resultsDir, `${name}.json`);
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
   // The results are committed: formatted as the repository's Prettier check wants them.
