@@ -204,19 +204,21 @@ function pageSource<T extends RecordEntity>(
         return found.map((row) => reader.entity(row));
       },
       countAndPage: async (offset, limit) => {
-        // Two subqueries, each planned as it would be alone (a count(*) over () would make PostgreSQL read every
-        // matching row whole); the join keeps one row, all nulls but the count, when the page is empty.
-        const found = options.readMatchesOnce
-          ? await query<Record<string, unknown>>(
+        // The join keeps one row, all nulls but the count, when the page is empty. Read once, the matches are held in
+        // a common table for both; otherwise the count and the page are two subqueries, each planned as it would be
+        // alone (a count(*) over () would make PostgreSQL read every matching row whole).
+        const [sql, params] = options.readMatchesOnce
+          ? [
               `with matches as materialized (select t.* ${from})
                select (select count(*)::int from matches) as "$total", page.* from (select 1) one left join (
                  select ${reader.columnList('t')} from matches t order by ${ordering.sql} limit ? offset ?) page on true`,
               [...condition.params, ...ordering.params, limit, offset],
-            )
-          : await query<Record<string, unknown>>(
+            ]
+          : [
               `select (select count(*)::int ${from}) as "$total", page.* from (select 1) one left join (${pageSql}) page on true`,
               [...condition.params, ...condition.params, ...ordering.params, limit, offset],
-            );
+            ];
+        const found = await query<Record<string, unknown>>(sql, params);
         const rows = found[0][reader.primaryKeyColumn] == null ? [] : found;
         return { totalCount: found[0].$total as number, page: rows.map((row) => reader.entity(row)) };
       },

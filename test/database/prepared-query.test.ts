@@ -1,7 +1,7 @@
-// Deadline statuses, the loaders' look-ups by key and the lists of agencies come from prepared statements (server/database/prepared-query.ts):
-// the same answers as the statement written out, on every run (PostgreSQL switches to a generic plan after the fifth),
-// and inside a transaction; past its limit of texts, unprepared (which is why the test of that limit runs after the
-// others).
+// Deadline statuses, the loaders' look-ups by key and the lists of agencies come from prepared statements
+// (server/database/prepared-query.ts): the same answers as the statement written out, on every run (PostgreSQL switches
+// to a generic plan after the fifth), and inside a transaction; past its limit of texts, unprepared (which is why the
+// test of that limit runs after the others).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { preparedQuery } from '../../server/database/prepared-query';

@@ -37,9 +37,8 @@ export async function authenticate(request: IncomingMessage, orm: MikroORM, conf
 async function tokenActor(authorization: string, orm: MikroORM): Promise<Actor> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw new UnauthenticatedError('The Authorization header must read "Bearer <API token>"');
-  const em = orm.em.fork();
   const secretHash = apiSecretHash(match[1]);
-  const token = await credentialCacheOf(orm.em).token(secretHash, () => readOneBy(em, ApiToken, 'secretHash', secretHash));
+  const token = await credentialCacheOf(orm.em).token(secretHash, () => readOneBy(orm.em.fork(), ApiToken, 'secretHash', secretHash));
   if (!token) {
     throw new UnauthenticatedError('This API token is not valid: check that it was copied whole, or ask an administrator for a new one');
   }
@@ -53,11 +52,9 @@ async function tokenActor(authorization: string, orm: MikroORM): Promise<Actor> 
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     // Conditional, so parallel requests write it once; bookkeeping, so written directly (no version, no audit event).
     const since = new Date(now.getTime() - LAST_USED_PRECISION_MS);
-    await em.nativeUpdate(
-      ApiToken,
-      { uuid: token.uuid, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lte: since } }] },
-      { lastUsedAt: now },
-    );
+    await orm.em
+      .fork()
+      .nativeUpdate(ApiToken, { uuid: token.uuid, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lte: since } }] }, { lastUsedAt: now });
     // The token may be the credential cache's: the next request within the minute must not write again.
     token.lastUsedAt = now;
   }
