@@ -19,15 +19,21 @@ import { createTraceLoaders } from '../modules/trace/trace.loaders';
 export function createLoaders(em: EntityManager, calendar: DeadlineSettings) {
   const document = createDocumentLoaders(em);
   const clause = createClauseLoaders(em, document.byUuid);
+  const task = createTaskLoaders(em, calendar);
   return {
     account: createAccountLoaders(em),
     agency: createAgencyLoaders(em),
     document,
     clause,
-    task: createTaskLoaders(em, calendar),
+    task,
     report: createReportLoaders(em, calendar.timeZone),
     oversight: createOversightLoaders(em, calendar),
-    trace: createTraceLoaders(em, { documentByUuid: document.byUuid, clauseByUuid: clause.byUuid }),
+    trace: createTraceLoaders(em, {
+      documentByUuid: document.byUuid,
+      clauseByUuid: clause.byUuid,
+      taskByUuid: task.byUuid,
+      chainUuids: clause.chainUuids,
+    }),
     audit: createAuditLoaders(em),
   };
 }

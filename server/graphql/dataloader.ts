@@ -324,6 +324,7 @@ export class EntityLoader<T extends RecordEntity, V> extends SettledLoader<strin
  * how to give the entities those rows hold to its loader by key: what a second statement would have brought.
  */
 export interface JoinedEntity<T> {
+  alias: string;
   table: string;
   primaryKey: string;
   columns: string;
@@ -340,6 +341,7 @@ export function joinedEntity<T>(em: EntityManager, entity: EntityName<T>, alias:
   const prefix = `${alias}.`;
   const key = prefix + reader.primaryKeyColumn;
   return {
+    alias,
     table: `"${reader.table}" ${alias}`,
     primaryKey: `${alias}."${reader.primaryKeyColumn}"`,
     columns: reader.columnList(alias, prefix),

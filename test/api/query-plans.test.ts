@@ -36,6 +36,20 @@ async function statementsOf(request: () => Promise<unknown>): Promise<{ sql: str
   return seen;
 }
 
+/** The plan PostgreSQL settles on for `statement` after its fifth run as a prepared statement, whatever its values. */
+async function genericPlanOf(statement: { sql: string; bindings: unknown[] }): Promise<PlanNode> {
+  let index = 0;
+  await sql.query(`prepare generic_plan as ${statement.sql.replace(/\?/g, () => `$${++index}`)}`);
+  try {
+    await sql.query('set plan_cache_mode = force_generic_plan');
+    const values = statement.bindings.map((value) => sql.escapeLiteral(String(value))).join(', ');
+    const explained = await sql.query(`explain (analyze, format json) execute generic_plan(${values})`);
+    return explained.rows[0]['QUERY PLAN'][0].Plan;
+  } finally {
+    await sql.query('reset plan_cache_mode; deallocate generic_plan');
+  }
+}
+
 const AGENCY_TASKS = 500;
 const OTHER_TASKS = 20000;
 let agencyUuid: string;
@@ -104,6 +118,38 @@ describe('query plans', () => {
     const plan: PlanNode = explained.rows[0]['QUERY PLAN'][0].Plan;
     // Counting reads each of the agency's tasks once and the page once more; nothing else.
     expect(rowsReadFrom(plan, 'task')).toBeLessThanOrEqual(2 * agencyTasks);
+  });
+
+  it("look up the records of a task's trace by their keys, in the generic plan of its one statement", async () => {
+    // A registry's thousands of documents and references to them: a plan that joins them by hashing reads every one.
+    await sql.query(
+      `insert into document (id, kind, symbol, title)
+       select gen_random_uuid(), 'PLAN', n || '/KH-NEN', 'Kế hoạch nền ' || n from generate_series(1, 3000) n`,
+    );
+    await sql.query(
+      `insert into document_relation (id, from_document_id, to_document_id, type)
+       select gen_random_uuid(), d.id, (select id from document where symbol = '183-QĐ/TW'), 'IMPLEMENTS'
+         from document d where d.symbol like '%/KH-NEN'`,
+    );
+    await sql.query('analyze document; analyze document_relation');
+    const { document } = await app.ok(`{ document(symbol: "19/KH-UBND") { clause(path: "II.3.3") { tasks { id } } } }`);
+    let answer: any;
+    const statements = await statementsOf(async () => {
+      answer = await app.ok(
+        `query($id: ID!) { task(id: $id) { trace { clauses { path } lineage { to { symbol } citingClause { path } } roots { symbol } } } }`,
+        { id: document.clause.tasks[0].id },
+      );
+    });
+    expect(answer.task.trace.lineage.map((step: any) => [step.to.symbol, step.citingClause?.path ?? null])).toEqual([
+      ['197-KH/TU', 'preamble'],
+      ['183-QĐ/TW', null],
+    ]);
+    const trace = statements.find((statement) => /with recursive chosen/.test(statement.sql));
+    expect(trace, statements.map((statement) => statement.sql).join('\n')).toBeDefined();
+    const plan = await genericPlanOf(trace!);
+    // The task's document and the two above it; the references walked and looked up.
+    expect(rowsReadFrom(plan, 'document')).toBeLessThanOrEqual(3);
+    expect(rowsReadFrom(plan, 'document_relation')).toBeLessThanOrEqual(6);
   });
 
   it('read the agencies a search matches once, for both the count and the page', async () => {

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { encodeGlobalId } from '../../server/graphql/global-id';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -7,6 +10,10 @@ beforeAll(async () => {
   app = await createTestApp();
 });
 afterAll(async () => app?.stop());
+
+/** What the benchmark's W1 shows of a trace, and more: every field the trace's one statement must bring. */
+const TASK_TRACE = `sourceClause { path text } clauses { path label text } document { symbol title }
+  lineage { depth type citationText from { symbol } to { symbol title } citingClause { path text } } roots { symbol title }`;
 
 const TRACE = /* GraphQL */ `
   query Trace($symbol: String!, $path: String!) {
@@ -92,6 +99,56 @@ describe('an auditor traces a task to its legal basis', () => {
       issuer: { name: 'Bộ Chính trị' },
     });
     expect(trace.roots).toEqual([{ symbol: '183-QĐ/TW', kind: 'REGULATION', issuedOn: '2024-09-18', issuer: { name: 'Bộ Chính trị' } }]);
+  });
+
+  // W1 of the benchmark: the trace comes in the task's statement (server/modules/trace/trace.loaders.ts).
+  it('answers a task asked by its ID with its trace in one statement, as its clause answers it', async () => {
+    const data = await app.ok(
+      `{ document(symbol: "19/KH-UBND") { clause(path: "II.3.3") { tasks { id title trace { ${TASK_TRACE} } } } } }`,
+    );
+    const [expected] = data.document.clause.tasks;
+    const byId = await app.gql(`query($id: ID!) { task(id: $id) { id title trace { ${TASK_TRACE} } } }`, { id: expected.id });
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data.task).toEqual(expected);
+    expect(expected.trace.lineage).toHaveLength(2);
+    expect(byId.sqlStatements).toBe(1);
+  });
+
+  it('answers in one statement a task whose document cites nothing, and null for a task that does not exist', async () => {
+    const { agencies } = await app.ok(`{ agencies(first: 1) { nodes { id } } }`);
+    const { createDocument } = await app.ok(
+      `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { clauses { id path } } }`,
+      {
+        input: {
+          kind: 'PLAN',
+          symbol: '3/KH-VETVIEC',
+          title: 'Kế hoạch không căn cứ văn bản nào',
+          clauses: [{ label: 'I', kind: 'PART', text: '', children: [{ label: '1', kind: 'SECTION', text: 'Làm một việc.' }] }],
+        },
+      },
+    );
+    const { createTask } = await app.ok(`mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, {
+      input: {
+        sourceClauseId: createDocument.clauses[1].id,
+        title: 'Một việc không căn cứ',
+        assignments: [{ agencyId: agencies.nodes[0].id, role: 'LEAD' }],
+      },
+    });
+    const TASK = `query($id: ID!) { task(id: $id) { title trace { ${TASK_TRACE} } } }`;
+    const alone = await app.gql(TASK, { id: createTask.id });
+    expect(alone.errors).toBeUndefined();
+    expect(alone.data.task.trace).toMatchObject({
+      sourceClause: { path: 'I.1', text: 'Làm một việc.' },
+      clauses: [{ path: 'I' }, { path: 'I.1' }],
+      document: { symbol: '3/KH-VETVIEC' },
+      lineage: [],
+      roots: [{ symbol: '3/KH-VETVIEC' }],
+    });
+    expect(alone.sqlStatements).toBe(1);
+    const missing = await app.gql(TASK, { id: encodeGlobalId('Task', randomUUID()) });
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data.task).toBeNull();
+    expect(missing.sqlStatements).toBe(1);
   });
 
   it('reads the lineage of a document up, and of the regulation down', async () => {

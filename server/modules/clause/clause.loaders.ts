@@ -10,6 +10,20 @@ import { Clause } from './clause.entity';
 const MAX_DEPTH = 100;
 
 /**
+ * The recursive CTE `chain(start, id, parent_id, document_id, depth)`: each start clause and its ancestors, the start at
+ * depth 0. `starts` selects those five columns for the start clauses.
+ */
+export function clauseChainWalk(starts: string): string {
+  return `chain(start, id, parent_id, document_id, depth) as (
+         ${starts}
+         union all
+         select chain.start, c.id, c.parent_id, c.document_id, chain.depth + 1
+           from clause c join chain on c.id = chain.parent_id
+          where chain.depth < ${MAX_DEPTH - 1}
+       )`;
+}
+
+/**
  * The UUIDs of a clause and its ancestors, outermost first, walked up in PostgreSQL: a trace needs these few rows, not
  * its document's whole clause tree (fifty clauses with their texts, on average, in the benchmark's data). The walk
  * brings the clauses' rows and their document's too, for `byUuid` and `documentByUuid` to answer them without two more
@@ -26,13 +40,7 @@ function chainUuidsLoader(
     const starts = oneOfKeys('c.id', clauseUuids);
     const rows = await preparedQuery<{ start: string; id: string; depth: number }>(
       em,
-      `with recursive chain(start, id, parent_id, depth) as (
-         select c.id, c.id, c.parent_id, 0 from clause c where ${starts.condition}
-         union all
-         select chain.start, c.id, c.parent_id, chain.depth + 1
-           from clause c join chain on c.id = chain.parent_id
-          where chain.depth < ${MAX_DEPTH - 1}
-       )
+      `with recursive ${clauseChainWalk(`select c.id, c.id, c.parent_id, c.document_id, 0 from clause c where ${starts.condition}`)}
        select chain.start, chain.id, chain.depth${clause ? `, ${clause.columns}` : ''}${document ? `, ${document.columns}` : ''}
          from chain
          ${clause ? `join ${clause.table} on ${clause.primaryKey} = chain.id` : ''}

@@ -6,6 +6,7 @@ import { ConnectionArgs, ConnectionType } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { refUuid } from '../../graphql/dataloader';
 import { uuidOf, withUuids } from '../../graphql/global-id';
+import { selectionOf } from '../../graphql/lookahead';
 import { prefetchConnection } from '../../graphql/prefetch';
 import { Agency } from '../agency/agency.entity';
 import { Clause } from '../clause/clause.entity';
@@ -52,8 +53,10 @@ export class TaskResolver {
   }
 
   @Query(() => Task, { nullable: true })
-  task(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
-    return loaders.task.byUuid.load(uuidOf(id, 'Task', 'id'));
+  task(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    const uuid = uuidOf(id, 'Task', 'id');
+    // A task asked with its trace comes with all the trace shows, in one statement (trace.loaders.ts).
+    return 'trace' in selectionOf(info) ? loaders.trace.taskWithTrace.load(uuid) : loaders.task.byUuid.load(uuid);
   }
 
   @FieldResolver(() => Clause, { description: 'The clause that gives the task its legal basis' })
