@@ -23,6 +23,7 @@ import { AGENCY_COLUMNS } from '../modules/agency/agency.columns';
 import { CLAUSE_COLUMNS } from '../modules/clause/clause.columns';
 import { DOCUMENT_COLUMNS } from '../modules/document/document.columns';
 import { ASSIGNMENT_COLUMNS, TASK_COLUMNS } from '../modules/task/task.columns';
+import { LINEAGE_STEP_COLUMNS, TASK_TRACE_COLUMNS } from '../modules/trace/trace.columns';
 import type { Context } from './context';
 
 /**
@@ -31,9 +32,12 @@ import type { Context } from './context';
  */
 export type FieldColumns = readonly string[] | Readonly<Record<string, readonly string[]>>;
 
-/** A GraphQL object type backed by an entity, and what each of its listed fields reads. */
+/**
+ * A GraphQL object type backed by an entity, and what each of its listed fields reads. A type no entity backs (a
+ * trace) has no `entity`: its fields say per entity class what they read.
+ */
 export interface EntityColumns {
-  entity: string;
+  entity?: string;
   fields: Readonly<Record<string, FieldColumns>>;
 }
 
@@ -46,6 +50,8 @@ export const ENTITY_TYPES: Readonly<Record<string, EntityColumns>> = {
   Clause: CLAUSE_COLUMNS,
   Document: DOCUMENT_COLUMNS,
   Agency: AGENCY_COLUMNS,
+  TaskTrace: TASK_TRACE_COLUMNS,
+  LineageStep: LINEAGE_STEP_COLUMNS,
 };
 
 /** Root fields that read through loaders and pages, or through MikroORM (whole rows, which is never wrong). */
@@ -88,14 +94,16 @@ class Planner {
     const type = this.schema.getType(typeName);
     if (!isObjectType(type)) return false;
     const entityType = ENTITY_TYPES[typeName];
-    if (entityType) this.read(entityType.entity, []);
+    if (entityType?.entity) this.read(entityType.entity, []);
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         const field = selection.name.value;
         if (field === '__typename') continue;
         const columns = entityType?.fields[field];
+        // Arguments can change what a field reads: a trace `at` a past moment rebuilds its records from the audit trail.
+        if (columns && selection.arguments?.length) return false;
         if (columns) {
-          if (Array.isArray(columns)) this.read(entityType.entity, columns as readonly string[]);
+          if (Array.isArray(columns)) this.read(entityType!.entity!, columns as readonly string[]);
           else for (const [entity, properties] of Object.entries(columns)) this.read(entity, properties);
         } else if (!wrapperAllows(typeName, field)) {
           return false;

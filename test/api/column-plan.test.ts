@@ -19,6 +19,8 @@ const DOCUMENT = `id createdAt updatedAt version kind symbol title issuedOn plac
   issuer { ${AGENCY} }`;
 const CLAUSE = `id createdAt updatedAt version path label heading text kind position depth parent { id path }
   children { id path position } tasks { id title }`;
+const TRACE = `trace { task { id } sourceClause { path } clauses { path text } document { symbol }
+  lineage { depth type citationText from { symbol } to { symbol } citingClause { path } targetClause { path } } roots { symbol } }`;
 const TASK = `id createdAt updatedAt version title description dueDate duePhrase recurrence kind progressStatus completedOn
   targets { text comparator value unit } deadlineStatus parentTask { id title } childTasks { id title }
   assignments { id createdAt updatedAt version role requested inherited agency { ${AGENCY} } task { id title } }`;
@@ -29,9 +31,10 @@ const EVERY_PLANNED_FIELD = `query Everything {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { cursor node { ${TASK} sourceClause { ${CLAUSE} document { ${DOCUMENT} } } document { ${DOCUMENT} } } }
   }
-  documents(first: 3) { nodes { ${DOCUMENT} clauses { ${CLAUSE} document { id symbol } tasks { ${TASK} } } } }
+  documents(first: 3) { nodes { ${DOCUMENT} lineage { depth to { symbol } } implementedBy { depth from { symbol } } clauses { ${CLAUSE} document { id symbol } tasks { ${TASK} } } } }
   clauses(first: 30) { totalCount nodes { ...ClauseFields } }
   agencies(first: 30) { nodes { ${AGENCY} } }
+  traced: tasks(first: 10) { nodes { id ${TRACE} } }
 }
 fragment ClauseFields on Clause { ${CLAUSE} document { id title } }`;
 
@@ -61,7 +64,8 @@ describe('column plan', () => {
     const schema = await registrySchema();
     const cases = [
       'mutation { logout }',
-      '{ tasks { nodes { title trace { document { symbol } } } } }',
+      '{ tasks { nodes { title trace(at: "2026-01-01T00:00:00Z") { document { symbol } } } } }',
+      '{ tasks { nodes { title trace { clauses { textAt(at: "2026-01-01T00:00:00Z") } } } } }',
       '{ tasks { nodes { history { action } } } }',
       '{ __schema { queryType { name } } tasks { nodes { title } } }',
       '{ node(id: "x") { ... on Task { title } } }',
@@ -98,12 +102,19 @@ describe('column plan', () => {
         Clause: (selection) => `clauses(first: 60) { nodes { ${selection} } }`,
         Document: (selection) => `documents(first: 10) { nodes { ${selection} } }`,
         Agency: (selection) => `agencies(first: 60) { nodes { ${selection} } }`,
+        TaskTrace: (selection) => `tasks(first: 40) { nodes { trace { ${selection} } } }`,
+        LineageStep: (selection) => `tasks(first: 40) { nodes { trace { lineage { ${selection} } } } }`,
+      };
+      const selectionBelow: Record<string, string> = {
+        TaskTarget: ' { text value }',
+        TaskTrace: ' { task { id } }',
+        LineageStep: ' { depth }',
       };
       const fields = Object.entries(ENTITY_TYPES).flatMap(([type, { fields }]) => Object.keys(fields).map((field) => [type, field]));
       expect(fields.length).toBeGreaterThan(50);
       for (const [type, field] of fields) {
         const fieldType = getNamedType((schema.getType(type) as GraphQLObjectType).getFields()[field].type);
-        const below = isObjectType(fieldType) ? (fieldType.name === 'TaskTarget' ? ' { text value }' : ' { id }') : '';
+        const below = isObjectType(fieldType) ? (selectionBelow[fieldType.name] ?? ' { id }') : '';
         const query = `{ ${listOf[type](field + below)} }`;
         expect(planColumns(schema, parse(query)), query).not.toBeNull();
         const planned = await app.gql(query);

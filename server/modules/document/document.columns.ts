@@ -1,6 +1,7 @@
 // What each field of Document reads, for the request's column plan (server/graphql/column-plan.ts); see task.columns.ts.
 import { RECORD_COLUMNS } from '../../database/record.columns';
 import type { EntityColumns } from '../../graphql/column-plan';
+import { DOCUMENT_LINEAGE_FIELDS } from '../trace/trace.columns';
 
 export const DOCUMENT_COLUMNS: EntityColumns = {
   entity: 'Document',
@@ -18,5 +19,6 @@ export const DOCUMENT_COLUMNS: EntityColumns = {
     issuer: ['issuer'],
     // Put in printed order from each clause's parent and position (inDocumentOrder).
     clauses: { Clause: ['parent', 'position'] },
+    ...DOCUMENT_LINEAGE_FIELDS,
   },
 };

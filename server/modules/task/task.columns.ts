@@ -3,6 +3,7 @@
 // row reader's guard), so keep this beside the resolvers it describes.
 import { RECORD_COLUMNS } from '../../database/record.columns';
 import type { EntityColumns } from '../../graphql/column-plan';
+import { TASK_TRACE_FIELD } from '../trace/trace.columns';
 
 export const TASK_COLUMNS: EntityColumns = {
   entity: 'Task',
@@ -24,6 +25,7 @@ export const TASK_COLUMNS: EntityColumns = {
     assignments: [],
     parentTask: ['parentTask'],
     childTasks: [],
+    trace: TASK_TRACE_FIELD,
   },
 };
 
