@@ -5,6 +5,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { findForChange, findOrFail, referenceOrFail } from '../../database/record-access';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { type ConnectionArgs, orderByOf, OrderDirection, paginate } from '../../graphql/connection';
+import { pgArray } from '../../graphql/dataloader';
 import { searchFilter } from '../../graphql/search';
 import { Agency } from '../agency/agency.entity';
 import { auditedNativeDelete } from '../audit/audited-writes';
@@ -67,8 +68,9 @@ export class TaskService {
     return this.em.transactional(async (em) => {
       // Checked with the status the task will have: completedOn on a task that defaults to NOT_STARTED is refused too.
       assertDates({ progressStatus: input.progressStatus ?? ProgressStatus.NOT_STARTED, completedOn: input.completedOn });
+      const checked = await sourceClauseAndAgencies(em, input.sourceClauseId, input.assignments ?? []);
       const task = em.create(Task, {
-        sourceClause: await referenceOrFail(em, Clause, input.sourceClauseId, 'Source clause'),
+        sourceClause: checked.sourceClause,
         title: input.title.trim(),
         description: input.description ?? null,
         dueDate: input.dueDate ?? null,
@@ -81,9 +83,7 @@ export class TaskService {
         parentTask: input.parentTaskId ? await findOrFail(em, Task, input.parentTaskId, 'Parent task') : null,
       });
       if (input.reportingDuty) await setReportingDuty(em, task, input.reportingDuty);
-      const assignments = input.assignments
-        ? addAssignments(em, task, input.assignments, await assignedAgencies(em, input.assignments))
-        : [];
+      const assignments = input.assignments ? addAssignments(em, task, input.assignments, checked.agencies) : [];
       return { task, assignments };
     });
   }
@@ -209,15 +209,44 @@ async function replaceAssignments(em: EntityManager, task: Task, assignments: As
 
 /** The agencies `assignments` name, by UUID: each named once, each existing. */
 async function assignedAgencies(em: EntityManager, assignments: AssignmentInput[]): Promise<Map<string, Agency>> {
+  return agenciesOrFail(assignments, await em.find(Agency, { uuid: { $in: assignedUuids(assignments) } }));
+}
+
+/** The agencies the assignments name, each once. */
+function assignedUuids(assignments: AssignmentInput[]): string[] {
   const agencyUuids = assignments.map((assignment) => assignment.agencyId);
   const duplicate = agencyUuids.find((uuid, index) => agencyUuids.indexOf(uuid) !== index);
   if (duplicate)
     throw new BadInputError(`assignments name agency ${duplicate} twice; give each agency one role`, { argument: 'assignments' });
-  const agencies = new Map((await em.find(Agency, { uuid: { $in: agencyUuids } })).map((agency) => [agency.uuid, agency]));
-  const missing = agencyUuids.filter((uuid) => !agencies.has(uuid));
+  return agencyUuids;
+}
+
+/** The agencies found by their UUIDs, or NOT_FOUND naming those the assignments name and none was found for. */
+function agenciesOrFail(assignments: AssignmentInput[], found: Agency[]): Map<string, Agency> {
+  const agencies = new Map(found.map((agency) => [agency.uuid, agency]));
+  const missing = assignments.map((assignment) => assignment.agencyId).filter((uuid) => !agencies.has(uuid));
   if (missing.length)
     throw new NotFoundError(`assignments name agencies that do not exist: ${missing.join(', ')}`, { argument: 'assignments' });
   return agencies;
+}
+
+/**
+ * A new task's source clause, checked to exist, and the agencies its assignments name, in one statement: asked apart,
+ * they were two of the seven statements (and round trips) a new task took, one after the other.
+ */
+async function sourceClauseAndAgencies(
+  em: EntityManager,
+  clauseUuid: string,
+  assignments: AssignmentInput[],
+): Promise<{ sourceClause: Clause; agencies: Map<string, Agency> }> {
+  const rows = await em.execute<({ source_clause_found: boolean } & Record<string, unknown>)[]>(
+    `select exists (select 1 from clause where id = ?) as source_clause_found, a.*
+       from (values (1)) one left join agency a on a.id = any(?::uuid[])`,
+    [clauseUuid, pgArray(assignedUuids(assignments))],
+  );
+  if (!rows[0].source_clause_found) throw new NotFoundError(`Source clause ${clauseUuid} does not exist (it may have been deleted)`);
+  const found = rows.filter((row) => row.id != null).map(({ source_clause_found: _, ...row }) => em.map(Agency, row));
+  return { sourceClause: em.getReference(Clause, clauseUuid), agencies: agenciesOrFail(assignments, found) };
 }
 
 /** Assigns the agencies to the task: a new one, or one whose assignments were just removed. */
