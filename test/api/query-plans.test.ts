@@ -152,6 +152,23 @@ describe('query plans', () => {
     expect(rowsReadFrom(plan, 'document_relation')).toBeLessThanOrEqual(6);
   });
 
+  it("cite a clause from the clauses above it, not from its document's whole tree", async () => {
+    const { document } = await app.ok(`{ document(symbol: "19/KH-UBND") { clauses { id path citation ancestors { path } } } }`);
+    expect(document.clauses.length).toBeGreaterThan(25);
+    const fromTree = document.clauses.find((clause: { path: string }) => clause.path === 'II.3.3');
+    let answer: any;
+    const statements = await statementsOf(async () => {
+      answer = await app.ok(`query($id: ID!) { node(id: $id) { ... on Clause { citation ancestors { path } } } }`, { id: fromTree.id });
+    });
+    expect(answer.node).toEqual({ citation: fromTree.citation, ancestors: [{ path: 'II' }, { path: 'II.3' }] });
+    // The rows the server read back: the clause, its two ancestors walked up by key, the document; where its document
+    // has dozens of clauses. (The test database is too small for its plans to say how a large one reads.)
+    const knex = app.orm.em.getConnection().getKnex();
+    let rowsBack = 0;
+    for (const statement of statements) rowsBack += (await knex.raw(statement.sql, statement.bindings as never[])).rows.length;
+    expect(rowsBack, statements.map((statement) => statement.sql).join('\n')).toBeLessThanOrEqual(4);
+  });
+
   it('read the agencies a search matches once, for both the count and the page', async () => {
     let answer: any;
     const statements = await statementsOf(async () => {

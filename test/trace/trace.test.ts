@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 /** What the benchmark's W1 shows of a trace, and more: every field the trace's one statement must bring. */
-const TASK_TRACE = `sourceClause { path text } clauses { path label text } document { symbol title }
+const TASK_TRACE = `sourceClause { path text citation } clauses { path label text citation ancestors { path } } document { symbol title }
   lineage { depth type citationText from { symbol } to { symbol title } citingClause { path text } } roots { symbol title }`;
 
 const TRACE = /* GraphQL */ `

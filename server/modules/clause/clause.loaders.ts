@@ -85,6 +85,23 @@ export function inDocumentOrder(clauses: Clause[]): Clause[] {
   return ordered;
 }
 
+type ClauseLoaders = ReturnType<typeof createClauseLoaders>;
+
+/**
+ * The clause and its ancestors, outermost first: from the document's clauses when the request has read them already
+ * (a whole tree asked with its citations), else walked up from its parent in PostgreSQL, a few rows where the
+ * document's clauses are all of them (a trace, one clause's page). Either way from the clause's parent up, so that a
+ * clause as it stood at a past moment is cited from where it stood.
+ */
+export async function clauseWithAncestors(clause: Clause, loaders: ClauseLoaders): Promise<Clause[]> {
+  const documentUuid = clause.document.uuid;
+  if (loaders.ofDocument.isSettled(documentUuid)) return chainOf(clause, await loaders.ofDocument.load(documentUuid));
+  const parentUuid = refUuid(clause.parent);
+  if (!parentUuid) return [clause];
+  const ancestors = await loaders.byUuid.loadMany(await loaders.chainUuids.load(parentUuid));
+  return [...ancestors.filter((ancestor): ancestor is Clause => ancestor instanceof Clause), clause];
+}
+
 /** The clause and its ancestors, outermost first, from the document's clauses. */
 export function chainOf(clause: Clause, documentClauses: Clause[]): Clause[] {
   const byUuid = new Map(documentClauses.map((candidate) => [candidate.uuid, candidate]));

@@ -11,7 +11,7 @@ import { prefetchConnection } from '../../graphql/prefetch';
 import { Document } from '../document/document.entity';
 import { Clause } from './clause.entity';
 import { AddClauseInput, ClauseFilter, MoveClauseInput, UpdateClauseInput } from './clause.inputs';
-import { chainOf } from './clause.loaders';
+import { clauseWithAncestors } from './clause.loaders';
 import { CLAUSE_RELATIONS } from './clause.relations';
 import { ClauseService } from './clause.service';
 import { citationOf } from './clause-path';
@@ -66,7 +66,7 @@ export class ClauseResolver {
 
   @FieldResolver(() => [Clause], { description: 'Enclosing clauses, outermost first (the clause itself excluded)' })
   async ancestors(@Root() clause: Clause, @Ctx() { loaders }: Context) {
-    return chainOf(clause, await loaders.clause.ofDocument.load(clause.document.uuid)).slice(0, -1);
+    return (await clauseWithAncestors(clause, loaders.clause)).slice(0, -1);
   }
 
   @FieldResolver(() => Int, { description: '0 for a top-level clause' })
@@ -76,11 +76,11 @@ export class ClauseResolver {
 
   @FieldResolver(() => String, { description: 'How a person cites it: "điểm 2.5 mục 2 phần II Kế hoạch 19/KH-UBND"' })
   async citation(@Root() clause: Clause, @Ctx() { loaders }: Context) {
-    const [all, document] = await Promise.all([
-      loaders.clause.ofDocument.load(clause.document.uuid),
+    const [chain, document] = await Promise.all([
+      clauseWithAncestors(clause, loaders.clause),
       loaders.document.byUuid.load(clause.document.uuid),
     ]);
-    return citationOf(chainOf(clause, all), document!);
+    return citationOf(chain, document!);
   }
 
   @Mutation(() => Clause, { description: 'Adds a clause; paths of the document follow' })

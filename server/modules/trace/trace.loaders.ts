@@ -163,11 +163,10 @@ function taskWithTraceLoader(
       chains.set(row.start, [...(chains.get(row.start) ?? []), row]);
       if (row.depth === 0) lineageUp.prime(row.next!, lineageRowsOf(steps, row.next!));
     }
-    for (const [sourceClauseUuid, chain] of chains) {
-      records.chainUuids.prime(
-        sourceClauseUuid,
-        chain.sort((a, b) => b.depth - a.depth).map((row) => row.id),
-      );
+    // Each clause's chain is the start of its source clause's: a citation of any of them reads it (clauseWithAncestors).
+    for (const chain of chains.values()) {
+      const outermostFirst = chain.sort((a, b) => b.depth - a.depth).map((row) => row.id);
+      outermostFirst.forEach((uuid, index) => records.chainUuids.prime(uuid, outermostFirst.slice(0, index + 1)));
     }
     return taskUuids.map((uuid) => {
       if (!records.taskByUuid.isSettled(uuid)) records.taskByUuid.prime(uuid, null);
