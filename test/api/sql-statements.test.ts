@@ -1,6 +1,7 @@
 // A page's SQL cost must not grow with its size: every relation goes through a per-request DataLoader.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { createSmallPlan } from '../support/small-plan';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -165,25 +166,7 @@ describe('SQL statements per request', () => {
   });
 
   it("are the same for a document with its whole clause tree and each clause's tasks, whatever the tree's size", async () => {
-    const { agencies } = await app.ok(`{ agencies(first: 1) { nodes { id } } }`);
-    const { createDocument } = await app.ok(
-      `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { clauses { id path } } }`,
-      {
-        input: {
-          kind: 'PLAN',
-          symbol: '1/KH-TEST',
-          title: 'Kế hoạch nhỏ',
-          clauses: [{ label: 'I', kind: 'PART', text: '', children: [{ label: '1', kind: 'SECTION', text: 'Làm một việc.' }] }],
-        },
-      },
-    );
-    await app.ok(`mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, {
-      input: {
-        sourceClauseId: createDocument.clauses[1].id,
-        title: 'Một việc',
-        assignments: [{ agencyId: agencies.nodes[0].id, role: 'LEAD' }],
-      },
-    });
+    await createSmallPlan(app, '1/KH-TEST', 'Kế hoạch nhỏ', 'Một việc');
     const TREE = `query($symbol: String!) { document(symbol: $symbol) { clauses { path citation tasks { title assignments { agency { name } } } } } }`;
     const small = await app.gql(TREE, { symbol: '1/KH-TEST' });
     const plan = await app.gql(TREE, { symbol: '19/KH-UBND' });

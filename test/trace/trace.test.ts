@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { encodeGlobalId } from '../../server/graphql/global-id';
+import { createSmallPlan } from '../support/small-plan';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -115,27 +116,9 @@ describe('an auditor traces a task to its legal basis', () => {
   });
 
   it('answers in one statement a task whose document cites nothing, and null for a task that does not exist', async () => {
-    const { agencies } = await app.ok(`{ agencies(first: 1) { nodes { id } } }`);
-    const { createDocument } = await app.ok(
-      `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { clauses { id path } } }`,
-      {
-        input: {
-          kind: 'PLAN',
-          symbol: '3/KH-VETVIEC',
-          title: 'Kế hoạch không căn cứ văn bản nào',
-          clauses: [{ label: 'I', kind: 'PART', text: '', children: [{ label: '1', kind: 'SECTION', text: 'Làm một việc.' }] }],
-        },
-      },
-    );
-    const { createTask } = await app.ok(`mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, {
-      input: {
-        sourceClauseId: createDocument.clauses[1].id,
-        title: 'Một việc không căn cứ',
-        assignments: [{ agencyId: agencies.nodes[0].id, role: 'LEAD' }],
-      },
-    });
+    const { taskId } = await createSmallPlan(app, '3/KH-VETVIEC', 'Kế hoạch không căn cứ văn bản nào', 'Một việc không căn cứ');
     const TASK = `query($id: ID!) { task(id: $id) { title trace { ${TASK_TRACE} } } }`;
-    const alone = await app.gql(TASK, { id: createTask.id });
+    const alone = await app.gql(TASK, { id: taskId });
     expect(alone.errors).toBeUndefined();
     expect(alone.data.task.trace).toMatchObject({
       sourceClause: { path: 'I.1', text: 'Làm một việc.' },
