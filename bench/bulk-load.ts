@@ -1,39 +1,65 @@
 // Bulk loading through pg: one INSERT … SELECT FROM unnest(arrays) per chunk, secondary indexes built after the load.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { Client } from 'pg';
 
 /** [column, element type of the array parameter, optional cast of the column in the SELECT] */
 export type BulkColumn = [name: string, arrayType: string, cast?: string];
 
+/** Rows a table holds in memory, and sends in one INSERT. */
+const CHUNK_ROWS = 20_000;
+
+/**
+ * A table's generated rows, by column. With `spillDir`, each full chunk is written there as JSON and read back when
+ * the table is loaded: at S=10 the rows of all tables held at once (two million reports, a million clauses with their
+ * texts) needed an 8 GB heap, spilled they need what one chunk of each table takes.
+ */
 export class BulkTable {
-  private readonly columns: unknown[][];
+  private columns: unknown[][];
+  private readonly spilledChunks: string[] = [];
+  private spilledRows = 0;
 
   constructor(
     readonly name: string,
     readonly columnSpecs: BulkColumn[],
+    private readonly spillDir?: string,
   ) {
     this.columns = columnSpecs.map(() => []);
   }
 
   get length(): number {
-    return this.columns[0].length;
+    return this.spilledRows + this.columns[0].length;
   }
 
   push(row: unknown[]): void {
     if (row.length !== this.columnSpecs.length)
       throw new Error(`${this.name}: ${row.length} values for ${this.columnSpecs.length} columns`);
     row.forEach((value, index) => this.columns[index].push(value));
+    if (this.spillDir && this.columns[0].length >= CHUNK_ROWS) {
+      const file = join(this.spillDir, `${this.name}-${this.spilledChunks.length}.json`);
+      writeFileSync(file, JSON.stringify(this.columns));
+      this.spilledChunks.push(file);
+      this.spilledRows += this.columns[0].length;
+      this.columns = this.columnSpecs.map(() => []);
+    }
   }
 
-  async insertInto(client: Client, chunkSize = 20_000): Promise<void> {
+  async insertInto(client: Client): Promise<void> {
     const names = this.columnSpecs.map(([name]) => `"${name}"`).join(', ');
     const unnest = this.columnSpecs.map(([, arrayType], index) => `$${index + 1}::${arrayType}[]`).join(', ');
     const selected = this.columnSpecs.map(([name, , cast], index) => `c${index}${cast ? `::${cast}` : ''} as "${name}"`).join(', ');
     const aliases = this.columnSpecs.map((_, index) => `c${index}`).join(', ');
     const sql = `insert into "${this.name}" (${names}) select ${selected} from unnest(${unnest}) as rows(${aliases})`;
-    for (let start = 0; start < this.length; start += chunkSize) {
+    for (const file of this.spilledChunks) {
+      await client.query(sql, JSON.parse(readFileSync(file, 'utf8')) as unknown[][]);
+      rmSync(file);
+    }
+    const held = this.columns[0].length;
+    for (let start = 0; start < held; start += CHUNK_ROWS) {
       await client.query(
         sql,
-        this.columns.map((values) => values.slice(start, start + chunkSize)),
+        this.columns.map((values) => values.slice(start, start + CHUNK_ROWS)),
       );
     }
   }

@@ -1,5 +1,6 @@
 // npm run bench:data -- --scale S: a deterministic registry at national scale, bulk-loaded for the benchmark.
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 
 import { Client } from 'pg';
 
@@ -7,8 +8,8 @@ import { connectDatabase, migrate } from '../server/app';
 import { loadConfig } from '../server/config';
 import { ClauseKind } from '../server/modules/clause/clause.enums';
 import { computePaths } from '../server/modules/clause/clause-path';
-import { benchDataDir, openBenchDatabase, scaleArgument } from './bench-database';
-import { BulkTable, loadTables } from './bulk-load';
+import { benchDataDir, openBenchDatabase, PROJECT_ROOT, scaleArgument } from './bench-database';
+import { type BulkColumn, BulkTable, loadTables } from './bulk-load';
 import { Random } from './random';
 import { AGENCY_TYPES, CLAUSE_HEADINGS, OBJECTS, PEOPLE, PROVINCES, ROMAN, TOPICS, VERBS } from './vocabulary';
 
@@ -64,13 +65,15 @@ const DOCUMENT_KINDS = [
  */
 const LEVEL_SHARES = [0.02, 0.08, 0.3, 0.35, 0.25];
 
-export function generate(scale: number, seed = 20261123) {
+/** `spillDir`: where the tables write their full chunks (BulkTable), or none to hold every row in memory. */
+export function generate(scale: number, spillDir?: string, seed = 20261123) {
   const random = new Random(seed);
+  const table = (name: string, columns: BulkColumn[]) => new BulkTable(name, columns, spillDir);
   const agencyCount = Math.round(PER_SCALE.agencies * scale);
   const documentCount = Math.round(PER_SCALE.documents * scale);
   const taskCount = Math.round(PER_SCALE.tasks * scale);
 
-  const agencyTable = new BulkTable('agency', [
+  const agencyTable = table('agency', [
     ['id', 'uuid'],
     ['created_at', 'timestamptz'],
     ['name', 'text'],
@@ -81,7 +84,7 @@ export function generate(scale: number, seed = 20261123) {
     ['parent_id', 'uuid'],
     ['is_group', 'bool'],
   ]);
-  const memberTable = new BulkTable('agency_group_member', [
+  const memberTable = table('agency_group_member', [
     ['group_id', 'uuid'],
     ['member_id', 'uuid'],
   ]);
@@ -119,7 +122,7 @@ export function generate(scale: number, seed = 20261123) {
   }
   const issuerTypes = AGENCY_TYPES.map((type, index) => ({ type, index })).filter(({ type }) => type.issues);
 
-  const documentTable = new BulkTable('document', [
+  const documentTable = table('document', [
     ['id', 'uuid'],
     ['created_at', 'timestamptz'],
     ['kind', 'text'],
@@ -135,7 +138,7 @@ export function generate(scale: number, seed = 20261123) {
     ['recipients', 'text', 'jsonb'],
     ['referenced', 'bool'],
   ]);
-  const clauseTable = new BulkTable('clause', [
+  const clauseTable = table('clause', [
     ['id', 'uuid'],
     ['created_at', 'timestamptz'],
     ['document_id', 'uuid'],
@@ -148,7 +151,7 @@ export function generate(scale: number, seed = 20261123) {
     ['path', 'text'],
     ['tree_order', 'int4'],
   ]);
-  const relationTable = new BulkTable('document_relation', [
+  const relationTable = table('document_relation', [
     ['id', 'uuid'],
     ['created_at', 'timestamptz'],
     ['from_document_id', 'uuid'],
@@ -334,7 +337,7 @@ export function generate(scale: number, seed = 20261123) {
     }
   }
 
-  const taskTable = new BulkTable('task', [
+  const taskTable = table('task', [
     ['id', 'uuid'],
     ['created_at', 'timestamptz'],
     ['source_clause_id', 'uuid'],
@@ -349,7 +352,7 @@ export function generate(scale: number, seed = 20261123) {
     ['targets', 'text', 'jsonb'],
     ['parent_task_id', 'uuid'],
   ]);
-  const assignmentTable = new BulkTable('assignment', [
+  const assignmentTable = table('assignment', [
     ['id', 'uuid'],
     ['created_at', 'timestamptz'],
     ['task_id', 'uuid'],
@@ -358,7 +361,7 @@ export function generate(scale: number, seed = 20261123) {
     ['requested', 'bool'],
     ['inherited', 'bool'],
   ]);
-  const reportTable = new BulkTable('report', [
+  const reportTable = table('report', [
     ['id', 'uuid'],
     ['created_at', 'timestamptz'],
     ['task_id', 'uuid'],
@@ -464,6 +467,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   if (!process.env.DATABASE_URL) await rm(benchDataDir(scale), { recursive: true, force: true });
   const database = await openBenchDatabase(scale);
+  const spillDir = await mkdtemp(join(PROJECT_ROOT, '.data', `bench-S${scale}-rows-`));
   try {
     const config = loadConfig({ statementTimeoutMs: 0, loadDemoData: false });
     const orm = await connectDatabase(database.url, config);
@@ -471,7 +475,7 @@ async function main(): Promise<void> {
     await orm.close();
     const migrated = performance.now();
 
-    const { tables, counts } = generate(scale);
+    const { tables, counts } = generate(scale, spillDir);
     const generated = performance.now();
     // The superuser, when there is one, may check the foreign keys once after the load instead of row by row.
     const client = new Client({ connectionString: database.superuserUrl });
@@ -492,6 +496,7 @@ async function main(): Promise<void> {
       `Migrated in ${seconds(started, migrated)} s, generated in ${seconds(migrated, generated)} s, loaded and indexed in ${seconds(generated, loaded)} s; ${seconds(started, loaded)} s in all.`,
     );
   } finally {
+    await rm(spillDir, { recursive: true, force: true });
     await database.stop();
   }
 }
