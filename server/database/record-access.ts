@@ -4,9 +4,14 @@ import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgres
 import { ConflictError, NotFoundError } from '../errors';
 import type { RecordEntity } from './record.entity';
 
+/** NOT_FOUND for the record `what` (a task's "Source clause") with this UUID. */
+export function recordMissing(what: string, uuid: string): NotFoundError {
+  return new NotFoundError(`${what} ${uuid} does not exist (it may have been deleted)`);
+}
+
 export async function findOrFail<T extends RecordEntity>(em: EntityManager, entity: EntityName<T>, uuid: string, what: string): Promise<T> {
   const row = await em.findOne(entity, { uuid } as FilterQuery<T>);
-  if (!row) throw new NotFoundError(`${what} ${uuid} does not exist (it may have been deleted)`);
+  if (!row) throw recordMissing(what, uuid);
   return row;
 }
 
@@ -20,8 +25,7 @@ export async function referenceOrFail<T extends RecordEntity>(
   uuid: string,
   what: string,
 ): Promise<T> {
-  if (!(await em.count(entity, { uuid } as FilterQuery<T>)))
-    throw new NotFoundError(`${what} ${uuid} does not exist (it may have been deleted)`);
+  if (!(await em.count(entity, { uuid } as FilterQuery<T>))) throw recordMissing(what, uuid);
   return em.getReference(entity, uuid as never);
 }
 

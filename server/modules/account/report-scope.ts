@@ -2,7 +2,8 @@
 // its own agency, on tasks assigned to it (directly or through a group it belongs to), before the report is filed.
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { ForbiddenError, NotFoundError } from '../../errors';
+import { recordMissing } from '../../database/record-access';
+import { ForbiddenError } from '../../errors';
 import { uuidOf } from '../../graphql/global-id';
 import { Agency } from '../agency/agency.entity';
 import { Report, ReportAttachment } from '../report/report.entity';
@@ -48,7 +49,7 @@ async function assertAssigned(em: EntityManager, taskUuid: string, actor: Actor)
   const assigned = agency ? await em.count(Assignment, { task: taskUuid, $or: [{ agency }, { agency: { members: agency } }] }) : 0;
   if (assigned > 0) return;
   const task = await em.findOne(Task, { uuid: taskUuid });
-  if (!task) throw new NotFoundError(`Task ${taskUuid} does not exist (it may have been deleted)`);
+  if (!task) throw recordMissing('Task', taskUuid);
   throw new ForbiddenError(
     `The task "${task.title}" is not assigned to ${await agencyName(em, actor)}: a reporter files reports only on its agency's tasks`,
   );

@@ -2,7 +2,7 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
-import { findForChange, findOrFail, referenceOrFail } from '../../database/record-access';
+import { findForChange, findOrFail, recordMissing, referenceOrFail } from '../../database/record-access';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { type ConnectionArgs, orderByOf, OrderDirection, paginate } from '../../graphql/connection';
 import { pgArray } from '../../graphql/dataloader';
@@ -244,7 +244,7 @@ async function sourceClauseAndAgencies(
        from (values (1)) one left join agency a on a.id = any(?::uuid[])`,
     [clauseUuid, pgArray(assignedUuids(assignments))],
   );
-  if (!rows[0].source_clause_found) throw new NotFoundError(`Source clause ${clauseUuid} does not exist (it may have been deleted)`);
+  if (!rows[0].source_clause_found) throw recordMissing('Source clause', clauseUuid);
   const found = rows.filter((row) => row.id != null).map(({ source_clause_found: _, ...row }) => em.map(Agency, row));
   return { sourceClause: em.getReference(Clause, clauseUuid), agencies: agenciesOrFail(assignments, found) };
 }
