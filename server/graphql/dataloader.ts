@@ -424,6 +424,11 @@ export function loaderByRelation<T extends RecordEntity>(
   );
 }
 
+/** For filtering what `loadMany` answers: the values found, without the misses (null) and the failures (Error). */
+export function present<T>(value: T | null | undefined | Error): value is T {
+  return value != null && !(value instanceof Error);
+}
+
 /** UUID of the record a many-to-one property points at, without loading it. */
 export function refUuid(reference: { uuid: string } | null | undefined): string | null {
   return reference ? reference.uuid : null;

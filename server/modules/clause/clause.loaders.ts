@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 import { preparedQuery } from '../../database/prepared-query';
-import { joinedEntity, loaderByRelation, loaderByUuid, oneOfKeys, refUuid, type SettledLoader } from '../../graphql/dataloader';
+import { joinedEntity, loaderByRelation, loaderByUuid, oneOfKeys, present, refUuid, type SettledLoader } from '../../graphql/dataloader';
 import { Document } from '../document/document.entity';
 import { Clause } from './clause.entity';
 
@@ -99,7 +99,7 @@ export async function clauseWithAncestors(clause: Clause, loaders: ClauseLoaders
   const parentUuid = refUuid(clause.parent);
   if (!parentUuid) return [clause];
   const ancestors = await loaders.byUuid.loadMany(await loaders.chainUuids.load(parentUuid));
-  return [...ancestors.filter((ancestor): ancestor is Clause => ancestor instanceof Clause), clause];
+  return [...ancestors.filter(present), clause];
 }
 
 /** The clause and its ancestors, outermost first, from the document's clauses. */

@@ -1,14 +1,10 @@
 // Trace: a task up to the root of its legal basis, and a clause down to what carries it out.
 import type { Loaders } from '../../graphql/context';
-import { refUuid } from '../../graphql/dataloader';
+import { present, refUuid } from '../../graphql/dataloader';
 import type { Clause } from '../clause/clause.entity';
 import type { Document, DocumentRelation } from '../document/document.entity';
 import type { Task } from '../task/task.entity';
 import type { ClauseImplementations, LineageStep, TaskTrace } from './trace.types';
-
-function present<T>(value: T | null | undefined | Error): value is T {
-  return value != null && !(value instanceof Error);
-}
 
 export class TraceService {
   constructor(private readonly loaders: Loaders) {}
