@@ -11,14 +11,17 @@ const MAX_DEPTH = 100;
 
 /**
  * The recursive CTE `chain(start, id, parent_id, document_id, depth)`: each start clause and its ancestors, the start at
- * depth 0. `starts` selects those five columns for the start clauses.
+ * depth 0. `starts` selects those five columns for the start clauses. Each step looks its parent up by key: joined
+ * plainly, a prepared statement's generic plan, which cannot know how few rows the walk holds, could hash the whole
+ * table instead (a subquery with an offset is not flattened into a join).
  */
 export function clauseChainWalk(starts: string): string {
   return `chain(start, id, parent_id, document_id, depth) as (
          ${starts}
          union all
          select chain.start, c.id, c.parent_id, c.document_id, chain.depth + 1
-           from clause c join chain on c.id = chain.parent_id
+           from chain cross join lateral (
+             select c.id, c.parent_id, c.document_id from clause c where c.id = chain.parent_id offset 0) c
           where chain.depth < ${MAX_DEPTH - 1}
        )`;
 }

@@ -60,7 +60,8 @@ function lineageLoader(
 /**
  * The recursive CTE `walk` and, from it, `step(start, id, next, depth)`: each IMPLEMENTS / BASED_ON relation reached
  * from a start document, once, at its least depth, with the document it leads to (`next`). `startCondition` selects the
- * first relations (`r`) by their near end; the walk's two `?` follow it, for LINEAGE_PARAMETERS.
+ * first relations (`r`) by their near end; the walk's two `?` follow it, for LINEAGE_PARAMETERS. Each step looks the
+ * next relations up by key, as the clause chain's walk does (clauseChainWalk).
  */
 function lineageWalk(direction: 'up' | 'down', startCondition: string): string {
   const [near, far] = direction === 'up' ? ['from_document_id', 'to_document_id'] : ['to_document_id', 'from_document_id'];
@@ -70,8 +71,10 @@ function lineageWalk(direction: 'up' | 'down', startCondition: string): string {
           where ${startCondition} and r.type = any(?::text[])
          union all
          select walk.start, r.id, r.${far}, walk.depth + 1, walk.seen || r.${far}
-           from document_relation r join walk on r.${near} = walk.next
-          where r.type = any(?::text[]) and not r.${far} = any(walk.seen) and walk.depth < 32
+           from walk cross join lateral (
+             select r.id, r.${far} from document_relation r
+              where r.${near} = walk.next and r.type = any(?::text[]) and not r.${far} = any(walk.seen) offset 0) r
+          where walk.depth < 32
        ),
        step as (select distinct on (start, id) start, id, next, depth from walk order by start, id, depth)`;
 }
