@@ -169,6 +169,14 @@ export function directReader<T>(em: EntityManager, entity: EntityName<T>, alsoRe
 }
 
 /**
+ * How to build `entity` from every column of its rows, whatever the request's column plan: for the rows a write
+ * returns, which any field of its answer may read. Not for reading others' rows (a filter on the entity is not applied).
+ */
+export function fullRowReader<T>(em: EntityManager, entity: EntityName<T>): RowReader<T> {
+  return rowReaderOf(em, em.getMetadata().find<T>(entity)!);
+}
+
+/**
  * The one row of `entity` whose `property` holds `value`, read as the loaders read theirs (not managed: for reading only),
  * or through MikroORM when a filter applies to the entity.
  */

@@ -151,8 +151,9 @@ describe('SQL statements per request', () => {
       ['LEAD', agencies[0].id],
       ['COORDINATOR', agencies[1].id],
     ]);
-    // BEGIN, the source clause and the agencies (one statement), the audit events, the task, its assignments, COMMIT.
-    expect(bare.sqlStatements).toBe(6);
+    // One statement checks the source clause and the agencies, writes the task, its assignments and their audit events,
+    // and reads the agencies back: atomic without BEGIN and COMMIT (task.service.ts, insertNewTask).
+    expect(bare.sqlStatements).toBe(1);
     expect(full.sqlStatements).toBe(bare.sqlStatements);
   });
 

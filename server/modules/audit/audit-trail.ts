@@ -287,16 +287,21 @@ export async function eventsOfFlush(em: EntityManager, uow: UnitOfWork): Promise
       continue;
     }
     const payload = changeSet.payload as Row;
+    if (changeSet.type === ChangeSetType.CREATE) {
+      const values = Object.fromEntries(
+        Object.entries(payload).map(([name, value]) => {
+          const prop = meta.properties[name as keyof object] as Property | undefined;
+          return [name, prop ? snapshotValue(em, meta, prop, value) : value];
+        }),
+      );
+      list.add(creationEventOf(meta, entityId, values));
+      continue;
+    }
     const original = (changeSet.originalEntity ?? {}) as Row;
-    const created = changeSet.type === ChangeSetType.CREATE;
     const changes: Record<string, FieldChange> = {};
     for (const prop of meta.props) {
-      if (!isAuditedProperty(meta, prop, created ? 'snapshot' : 'change') || !(prop.name in payload)) continue;
+      if (!isAuditedProperty(meta, prop, 'change') || !(prop.name in payload)) continue;
       const after = masked(prop, snapshotValue(em, meta, prop, payload[prop.name]));
-      if (created) {
-        changes[prop.name] = { after };
-        continue;
-      }
       if (!(prop.name in original)) {
         // A lazy property nobody loaded: its old value is read from the database before the update runs.
         const missing = unknownBefore.get(meta) ?? new Map<string, string[]>();
@@ -306,9 +311,7 @@ export async function eventsOfFlush(em: EntityManager, uow: UnitOfWork): Promise
       const before = masked(prop, snapshotValue(em, meta, prop, original[prop.name]));
       if (!sameValue(before, after) || !(prop.name in original)) changes[prop.name] = { before, after };
     }
-    if (created || Object.keys(changes).length) {
-      list.add({ entityType: meta.className, entityId, action: created ? AuditAction.CREATE : AuditAction.UPDATE, changes });
-    }
+    if (Object.keys(changes).length) list.add({ entityType: meta.className, entityId, action: AuditAction.UPDATE, changes });
   }
 
   for (const [meta, missing] of unknownBefore) {
@@ -347,6 +350,14 @@ export async function eventsOfFlush(em: EntityManager, uow: UnitOfWork): Promise
   if (deletes.size) await addDeletions(em, list, deletes);
   // An update that only touched bookkeeping (or a property left out of the trail) says nothing.
   return list.events.filter((event) => event.action !== AuditAction.UPDATE || Object.keys(event.changes).length > 0);
+}
+
+/**
+ * A new record's CREATE event: every audited field of `values` (property → value; a property it leaves out, the
+ * database fills in, and the event does not name), whether the unit of work wrote the record or a statement of its own.
+ */
+export function creationEventOf(meta: Metadata, entityId: string, values: Row): PendingAuditEvent {
+  return { entityType: meta.className, entityId, action: AuditAction.CREATE, changes: fieldsOf(meta, values, 'after') };
 }
 
 /** The events of a delete that bypasses the unit of work (em.nativeDelete), read before it runs. */

@@ -2,13 +2,14 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
+import { preparedQuery } from '../../database/prepared-query';
 import { findForChange, findOrFail, recordMissing, referenceOrFail } from '../../database/record-access';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { type ConnectionArgs, orderByOf, OrderDirection, paginate } from '../../graphql/connection';
-import { pgArray } from '../../graphql/dataloader';
+import { fullRowReader, pgArray } from '../../graphql/dataloader';
 import { searchFilter } from '../../graphql/search';
 import { Agency } from '../agency/agency.entity';
-import { auditedNativeDelete } from '../audit/audited-writes';
+import { auditedInsertion, auditedNativeDelete } from '../audit/audited-writes';
 import { Clause } from '../clause/clause.entity';
 import { type DeadlineSettings, deadlineStatusFilter } from './deadline';
 import type { ReportingDutyInput } from './reporting-duty';
@@ -63,29 +64,51 @@ export class TaskService {
     return paginate(this.em, Task, { $and: where } as FilterQuery<Task>, orderBy, page);
   }
 
-  /** The new task, with the assignments it was given. */
+  /**
+   * The new task, with the assignments it was given, written in one statement with their audit events (see
+   * `insertNewTask`): through the unit of work it took six, BEGIN and COMMIT among them, and most of the request's time.
+   */
   async create(input: CreateTaskInput): Promise<{ task: Task; assignments: Assignment[] }> {
-    return this.em.transactional(async (em) => {
-      // Checked with the status the task will have: completedOn on a task that defaults to NOT_STARTED is refused too.
-      assertDates({ progressStatus: input.progressStatus ?? ProgressStatus.NOT_STARTED, completedOn: input.completedOn });
-      const checked = await sourceClauseAndAgencies(em, input.sourceClauseId, input.assignments ?? []);
-      const task = em.create(Task, {
-        sourceClause: checked.sourceClause,
-        title: input.title.trim(),
-        description: input.description ?? null,
-        dueDate: input.dueDate ?? null,
-        duePhrase: input.duePhrase ?? null,
-        recurrence: input.recurrence ?? Recurrence.NONE,
-        kind: input.kind ?? TaskKind.ACTION,
-        progressStatus: input.progressStatus ?? ProgressStatus.NOT_STARTED,
-        completedOn: input.completedOn ?? null,
-        targets: targetsOf(input.targets),
-        parentTask: input.parentTaskId ? await findOrFail(em, Task, input.parentTaskId, 'Parent task') : null,
-      });
-      if (input.reportingDuty) await setReportingDuty(em, task, input.reportingDuty);
-      const assignments = input.assignments ? addAssignments(em, task, input.assignments, checked.agencies) : [];
-      return { task, assignments };
+    const progressStatus = input.progressStatus ?? ProgressStatus.NOT_STARTED;
+    const kind = input.kind ?? TaskKind.ACTION;
+    // Checked with the status the task will have: completedOn on a task that defaults to NOT_STARTED is refused too.
+    assertDates({ progressStatus, completedOn: input.completedOn });
+    assertDutyFits(kind, input.reportingDuty ?? null);
+    const em = this.em;
+    const reference = <T extends object>(entity: new () => T, uuid: string | null | undefined) =>
+      uuid ? em.getReference(entity, uuid as never) : null;
+    const task = Object.assign(new Task(), {
+      sourceClause: reference(Clause, input.sourceClauseId)!,
+      title: input.title.trim(),
+      description: input.description ?? null,
+      dueDate: input.dueDate ?? null,
+      duePhrase: input.duePhrase ?? null,
+      recurrence: input.recurrence ?? Recurrence.NONE,
+      kind,
+      progressStatus,
+      completedOn: input.completedOn ?? null,
+      targets: targetsOf(input.targets),
+      parentTask: reference(Task, input.parentTaskId),
     });
+    if (input.reportingDuty) {
+      const duty = input.reportingDuty;
+      Object.assign(task, {
+        reportTo: reference(Agency, duty.reportToId),
+        reportVia: reference(Agency, duty.reportViaId),
+        reporterGroup: reference(Agency, duty.reporterGroupId),
+        ...dutySchedule(duty),
+      });
+    }
+    const assignments = (input.assignments ?? []).map((assignment) =>
+      Object.assign(new Assignment(), {
+        task,
+        agency: reference(Agency, assignment.agencyId)!,
+        role: assignment.role,
+        requested: assignment.requested ?? false,
+        inherited: assignment.inherited ?? false,
+      }),
+    );
+    return insertNewTask(em, input, task, assignments);
   }
 
   async update(input: UpdateTaskInput): Promise<Task> {
@@ -171,31 +194,51 @@ function targetsOf(targets: TaskTargetInput[] | undefined): TaskTarget[] {
   }));
 }
 
-async function setReportingDuty(em: EntityManager, task: Task, duty: ReportingDutyInput | null): Promise<void> {
-  if (duty && task.kind !== TaskKind.REPORTING) {
-    throw new BadInputError(`A reporting duty belongs to a REPORTING task; this one is ${task.kind} (set kind: REPORTING with it)`, {
+/** A duty's own rules, checked before any agency is looked up: only a REPORTING task has one, and its window ends after it starts. */
+function assertDutyFits(kind: TaskKind, duty: ReportingDutyInput | null): void {
+  if (duty && kind !== TaskKind.REPORTING) {
+    throw new BadInputError(`A reporting duty belongs to a REPORTING task; this one is ${kind} (set kind: REPORTING with it)`, {
       argument: 'reportingDuty',
     });
   }
-  const agency = async (uuid: string | null | undefined, what: string) => (uuid ? findOrFail(em, Agency, uuid, what) : null);
-  task.reportTo = await agency(duty?.reportToId, 'reportingDuty.reportToId: agency');
-  task.reportVia = await agency(duty?.reportViaId, 'reportingDuty.reportViaId: agency');
-  const group = await agency(duty?.reporterGroupId, 'reportingDuty.reporterGroupId: agency');
-  if (group && !group.isGroup) {
-    throw new BadInputError(`${group.name} is not a group of agencies; name a group as reporterGroupId, or leave it out`, {
-      argument: 'reportingDuty.reporterGroupId',
-    });
-  }
-  task.reporterGroup = group;
-  task.reportDueDay = duty?.dueDay ?? null;
-  task.reportDueMonthOffset = duty?.dueMonthOffset ?? 0;
-  task.reportingStartsOn = duty?.startsOn ?? null;
-  task.reportingEndsOn = duty?.endsOn ?? null;
-  if (task.reportingStartsOn && task.reportingEndsOn && task.reportingEndsOn < task.reportingStartsOn) {
-    throw new BadInputError(`reportingDuty.endsOn (${task.reportingEndsOn}) is before its startsOn (${task.reportingStartsOn})`, {
+  if (duty?.startsOn && duty.endsOn && duty.endsOn < duty.startsOn) {
+    throw new BadInputError(`reportingDuty.endsOn (${duty.endsOn}) is before its startsOn (${duty.startsOn})`, {
       argument: 'reportingDuty.endsOn',
     });
   }
+}
+
+/** The duty's schedule, as the task holds it; without a duty, none. */
+function dutySchedule(duty: ReportingDutyInput | null) {
+  return {
+    reportDueDay: duty?.dueDay ?? null,
+    reportDueMonthOffset: duty?.dueMonthOffset ?? 0,
+    reportingStartsOn: duty?.startsOn ?? null,
+    reportingEndsOn: duty?.endsOn ?? null,
+  };
+}
+
+/** The agencies a duty names, by the input field that names them, as NOT_FOUND names them when one is missing. */
+const DUTY_AGENCIES = [
+  ['reportToId', 'reportingDuty.reportToId: agency'],
+  ['reportViaId', 'reportingDuty.reportViaId: agency'],
+  ['reporterGroupId', 'reportingDuty.reporterGroupId: agency'],
+] as const;
+
+function notAGroup(name: string): BadInputError {
+  return new BadInputError(`${name} is not a group of agencies; name a group as reporterGroupId, or leave it out`, {
+    argument: 'reportingDuty.reporterGroupId',
+  });
+}
+
+async function setReportingDuty(em: EntityManager, task: Task, duty: ReportingDutyInput | null): Promise<void> {
+  assertDutyFits(task.kind, duty);
+  const agency = async (uuid: string | null | undefined, what: string) => (uuid ? findOrFail(em, Agency, uuid, what) : null);
+  const found: (Agency | null)[] = [];
+  for (const [field, what] of DUTY_AGENCIES) found.push(await agency(duty?.[field], what));
+  const [reportTo, reportVia, group] = found;
+  if (group && !group.isGroup) throw notAGroup(group.name);
+  Object.assign(task, { reportTo, reportVia, reporterGroup: group, ...dutySchedule(duty) });
 }
 
 /** The task's assignments, all of them replaced by `assignments` (checked before anything is deleted). */
@@ -224,32 +267,94 @@ function assignedUuids(assignments: AssignmentInput[]): string[] {
 /** The agencies found by their UUIDs, or NOT_FOUND naming those the assignments name and none was found for. */
 function agenciesOrFail(assignments: AssignmentInput[], found: Agency[]): Map<string, Agency> {
   const agencies = new Map(found.map((agency) => [agency.uuid, agency]));
-  const missing = assignments.map((assignment) => assignment.agencyId).filter((uuid) => !agencies.has(uuid));
-  if (missing.length)
-    throw new NotFoundError(`assignments name agencies that do not exist: ${missing.join(', ')}`, { argument: 'assignments' });
+  const missing = missingAgencies(assignments, new Set(agencies.keys()));
+  if (missing) throw missing;
   return agencies;
 }
 
-/**
- * A new task's source clause, checked to exist, and the agencies its assignments name, in one statement: asked apart,
- * they were two of the seven statements (and round trips) a new task took, one after the other.
- */
-async function sourceClauseAndAgencies(
-  em: EntityManager,
-  clauseUuid: string,
-  assignments: AssignmentInput[],
-): Promise<{ sourceClause: Clause; agencies: Map<string, Agency> }> {
-  const rows = await em.execute<({ source_clause_found: boolean } & Record<string, unknown>)[]>(
-    `select exists (select 1 from clause where id = ?) as source_clause_found, a.*
-       from (values (1)) one left join agency a on a.id = any(?::uuid[])`,
-    [clauseUuid, pgArray(assignedUuids(assignments))],
-  );
-  if (!rows[0].source_clause_found) throw recordMissing('Source clause', clauseUuid);
-  const found = rows.filter((row) => row.id != null).map(({ source_clause_found: _, ...row }) => em.map(Agency, row));
-  return { sourceClause: em.getReference(Clause, clauseUuid), agencies: agenciesOrFail(assignments, found) };
+/** NOT_FOUND naming the agencies the assignments name that are not among those `found`; undefined when none is missing. */
+function missingAgencies(assignments: AssignmentInput[], found: ReadonlySet<string>): NotFoundError | undefined {
+  const missing = assignments.map((assignment) => assignment.agencyId).filter((uuid) => !found.has(uuid));
+  if (!missing.length) return undefined;
+  return new NotFoundError(`assignments name agencies that do not exist: ${missing.join(', ')}`, { argument: 'assignments' });
 }
 
-/** Assigns the agencies to the task: a new one, or one whose assignments were just removed. */
+/** Why a new task was refused, as the statement that would have written it found: nothing was written. */
+interface NewTaskChecks {
+  source_clause_found: boolean;
+  parent_task_found: boolean;
+  agencies_found: string[];
+  reporter_group_is_group: boolean | null;
+  reporter_group_name: string | null;
+}
+
+/**
+ * Writes the task and its assignments, with their audit events, in one statement that first checks what they refer
+ * to: the source clause, the parent task, the agencies; when one is missing nothing is written, and the error names it
+ * as a check before the write would have (a record deleted in between fails the foreign key instead: CONFLICT).
+ * Answers the rows as written, every column, with each assignment's agency read in the same statement.
+ */
+async function insertNewTask(
+  em: EntityManager,
+  input: CreateTaskInput,
+  task: Task,
+  assignments: Assignment[],
+): Promise<{ task: Task; assignments: Assignment[] }> {
+  const duty = input.reportingDuty;
+  const dutyAgencies = DUTY_AGENCIES.map(([field]) => duty?.[field]).filter((uuid): uuid is string => !!uuid);
+  const agencyUuids = [...new Set([...assignedUuids(input.assignments ?? []), ...dutyAgencies])];
+  const insertion = auditedInsertion(em, [task, ...assignments], '(select allowed from checks)');
+  const [taskRows, assignmentRows, agencyRows] = [fullRowReader(em, Task), fullRowReader(em, Assignment), fullRowReader(em, Agency)];
+  const rows = await preparedQuery<NewTaskChecks & Record<string, unknown>>(
+    em,
+    `with wanted as (select ?::uuid as clause_id, ?::uuid as parent_id, ?::uuid[] as agency_ids, ?::uuid as group_id),
+  found as (
+    select exists (select 1 from clause c where c.id = w.clause_id) as source_clause_found,
+           w.parent_id is null or exists (select 1 from task p where p.id = w.parent_id) as parent_task_found,
+           array(select g.id::text from agency g where g.id = any(w.agency_ids)) as agencies_found,
+           (select g.is_group from agency g where g.id = w.group_id) as reporter_group_is_group,
+           (select g.name from agency g where g.id = w.group_id) as reporter_group_name,
+           cardinality(w.agency_ids) as agencies_wanted, w.group_id
+      from wanted w),
+  checks as (
+    select f.*, f.source_clause_found and f.parent_task_found and cardinality(f.agencies_found) = f.agencies_wanted
+                and (f.group_id is null or f.reporter_group_is_group) as allowed
+      from found f),
+  ${insertion.ctes}
+select checks.source_clause_found, checks.parent_task_found, checks.agencies_found, checks.reporter_group_is_group,
+       checks.reporter_group_name, ${taskRows.columnList('t', 't.')}, ${assignmentRows.columnList('a', 'a.')},
+       ${agencyRows.columnList('g', 'g.')}
+  from checks
+  left join ${insertion.insertedRows(Task)} t on true
+  left join ${insertion.insertedRows(Assignment)} a on true
+  left join agency g on g.id = a.agency_id`,
+    [input.sourceClauseId, input.parentTaskId ?? null, pgArray(agencyUuids), duty?.reporterGroupId ?? null, ...insertion.params],
+  );
+  const [first] = rows;
+  if (first['t.id'] == null) throw refusal(input, first);
+  const written = taskRows.entity(first, 't.');
+  const writtenAssignments = rows
+    .filter((row) => row['a.id'] != null)
+    .map((row) => Object.assign(assignmentRows.entity(row, 'a.'), { agency: agencyRows.entity(row, 'g.') }));
+  return { task: written, assignments: writtenAssignments };
+}
+
+/** The error for a new task the statement refused, the first of its checks that failed in the order they are listed. */
+function refusal(input: CreateTaskInput, checks: NewTaskChecks): Error {
+  if (!checks.source_clause_found) return recordMissing('Source clause', input.sourceClauseId);
+  const found = new Set(checks.agencies_found);
+  const missing = missingAgencies(input.assignments ?? [], found);
+  if (missing) return missing;
+  if (!checks.parent_task_found) return recordMissing('Parent task', input.parentTaskId!);
+  for (const [field, what] of DUTY_AGENCIES) {
+    const uuid = input.reportingDuty?.[field];
+    if (uuid && !found.has(uuid)) return recordMissing(what, uuid);
+  }
+  if (checks.reporter_group_is_group === false) return notAGroup(checks.reporter_group_name!);
+  return new Error('The new task was refused, yet every check the statement made passed');
+}
+
+/** Assigns the agencies to the task, whose assignments were just removed. */
 function addAssignments(em: EntityManager, task: Task, assignments: AssignmentInput[], agencies: Map<string, Agency>): Assignment[] {
   return assignments.map((assignment) =>
     em.create(Assignment, {
