@@ -145,6 +145,17 @@ function referencePrototypeOf(meta: EntityMetadata): object {
   return prototype;
 }
 
+/**
+ * A reference to `entity`'s record `uuid` that carries only its key, as the loaders' relations do: not managed, for a
+ * write that bypasses the unit of work (em.getReference builds, and registers, a managed entity for each).
+ */
+export function keyReference<T>(em: EntityManager, entity: EntityName<T>, uuid: string): T {
+  const meta = em.getMetadata().find<T>(entity)!;
+  const reference = Object.create(referencePrototypeOf(meta as EntityMetadata)) as Record<string, unknown>;
+  reference[meta.primaryKeys[0]] = uuid;
+  return reference as T;
+}
+
 function scalarReader<T>(prop: EntityProperty<T>, platform: ReturnType<EntityManager['getPlatform']>): (value: unknown) => unknown {
   const customType = prop.customType;
   if (customType) return (value) => customType.convertToJSValue(value, platform);

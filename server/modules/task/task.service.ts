@@ -6,7 +6,7 @@ import { preparedQuery } from '../../database/prepared-query';
 import { findForChange, findOrFail, recordMissing, referenceOrFail } from '../../database/record-access';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { type ConnectionArgs, orderByOf, OrderDirection, paginate } from '../../graphql/connection';
-import { fullRowReader, pgArray } from '../../graphql/dataloader';
+import { fullRowReader, keyReference, pgArray } from '../../graphql/dataloader';
 import { searchFilter } from '../../graphql/search';
 import { Agency } from '../agency/agency.entity';
 import { auditedInsertion, auditedNativeDelete } from '../audit/audited-writes';
@@ -76,7 +76,7 @@ export class TaskService {
     assertDutyFits(kind, input.reportingDuty ?? null);
     const em = this.em;
     const reference = <T extends object>(entity: new () => T, uuid: string | null | undefined) =>
-      uuid ? em.getReference(entity, uuid as never) : null;
+      uuid ? keyReference(em, entity, uuid) : null;
     const task = Object.assign(new Task(), {
       sourceClause: reference(Clause, input.sourceClauseId)!,
       title: input.title.trim(),
