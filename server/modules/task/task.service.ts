@@ -308,7 +308,7 @@ async function insertNewTask(
   const rows = await preparedQuery<NewTaskChecks & Record<string, unknown>>(
     em,
     `with wanted as (select ?::uuid as clause_id, ?::uuid as parent_id, ?::uuid[] as agency_ids, ?::uuid as group_id),
-  found as (
+  found as materialized (
     select exists (select 1 from clause c where c.id = w.clause_id) as source_clause_found,
            w.parent_id is null or exists (select 1 from task p where p.id = w.parent_id) as parent_task_found,
            array(select g.id::text from agency g where g.id = any(w.agency_ids)) as agencies_found,
