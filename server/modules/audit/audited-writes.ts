@@ -91,10 +91,17 @@ export function auditedInsertion(em: EntityManager, records: readonly object[], 
   };
 }
 
-/** The properties `record` gives a value, as the unit of work's payload holds them: undefined ones left out. */
+/**
+ * The properties `record` gives a value, as the unit of work's payload holds them: undefined ones left out. Its own
+ * columns only: a many-to-many membership lives in a pivot table this insertion does not write, so such a record is refused.
+ */
 function definedValues(meta: EntityMetadata<object>, record: object): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const prop of meta.props) {
+    if (prop.kind === ReferenceKind.MANY_TO_MANY && prop.owner) {
+      throw new Error(`${meta.className}.${prop.name} is a many-to-many membership, which auditedInsertion does not write`);
+    }
+    if (prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY) continue;
     if (prop.persist === false || prop.formula || !prop.fieldNames?.length) continue;
     const value = (record as Record<string, unknown>)[prop.name];
     if (value !== undefined) values[prop.name] = value;
