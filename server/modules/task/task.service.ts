@@ -292,7 +292,8 @@ interface NewTaskChecks {
  * Writes the task and its assignments, with their audit events, in one statement that first checks what they refer
  * to: the source clause, the parent task, the agencies; when one is missing nothing is written, and the error names it
  * as a check before the write would have (a record deleted in between fails the foreign key instead: CONFLICT).
- * Answers the rows as written, every column, with each assignment's agency read in the same statement.
+ * Answers the rows as written, every column, with each assignment's agency read in the same statement (looked up by
+ * key through a lateral subquery: joined plainly, the statement's generic plan hashed the whole agency table for it).
  */
 async function insertNewTask(
   em: EntityManager,
@@ -327,7 +328,7 @@ select checks.source_clause_found, checks.parent_task_found, checks.agencies_fou
   from checks
   left join ${insertion.insertedRows(Task)} t on true
   left join ${insertion.insertedRows(Assignment)} a on true
-  left join agency g on g.id = a.agency_id`,
+  left join lateral (select * from agency where id = a.agency_id limit 1) g on true`,
     [input.sourceClauseId, input.parentTaskId ?? null, pgArray(agencyUuids), duty?.reporterGroupId ?? null, ...insertion.params],
   );
   const [first] = rows;
