@@ -1,4 +1,5 @@
 // npm run bench -- --scale S: the registry, the SQL floor and PostGraphile v4 under the workloads of issue 7.
+// npm run bench -- --report bench/results/<run>.json: a saved run's table again (a labelled run appends none to the docs).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -338,6 +339,11 @@ async function runBenchmark(options: Options) {
 }
 
 async function main(): Promise<void> {
+  const saved = process.argv.indexOf('--report');
+  if (saved > 0) {
+    console.log(markdownReport(JSON.parse(await readFile(process.argv[saved + 1], 'utf8'))));
+    return;
+  }
   const options = parseOptions();
   const result = await runBenchmark(options);
   const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
