@@ -11,7 +11,9 @@ export function decodeGlobalId(globalId: string): { typeName: string; uuid: stri
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
   const separator = decoded.indexOf(':');
   if (separator < 1) return null;
-  const uuid = decoded.slice(separator + 1);
+  // In small letters, as PostgreSQL writes a UUID: the loaders match rows to keys by their text, so a UUID in capitals
+  // found its row and then lost it (node(id) answered null).
+  const uuid = decoded.slice(separator + 1).toLowerCase();
   return UUID.test(uuid) ? { typeName: decoded.slice(0, separator), uuid } : null;
 }
 

@@ -164,3 +164,25 @@ describe('a task written in one statement', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('a new task named by IDs whose UUIDs are written in capitals', () => {
+  it('name the same records as in small letters: a UUID has one value, whatever its case', async () => {
+    const upper = (type: string, uuid: string) => encodeGlobalId(type, uuid.toUpperCase());
+    const created = await app.ok<{ createTask: { id: string; assignments: { agency: { id: string } }[] } }>(
+      `mutation($input: CreateTaskInput!) { createTask(input: $input) { id assignments { agency { id } } } }`,
+      {
+        input: {
+          sourceClauseId: upper('Clause', clause),
+          title: 'Báo cáo định kỳ',
+          kind: 'REPORTING',
+          reportingDuty: { reportToId: upper('Agency', lead) },
+          assignments: [{ agencyId: upper('Agency', lead), role: 'LEAD' }],
+        },
+      },
+    );
+    expect(created.createTask.assignments).toEqual([{ agency: { id: encodeGlobalId('Agency', lead) } }]);
+    const uuid = decodeGlobalId(created.createTask.id)!.uuid;
+    const { node } = await app.ok<{ node: { id: string } | null }>(`query($id: ID!) { node(id: $id) { id } }`, { id: upper('Task', uuid) });
+    expect(node).toEqual({ id: created.createTask.id });
+  });
+});
