@@ -39,6 +39,9 @@ export default async function setup(project: TestProject) {
   } finally {
     await orm.close();
   }
+  // Statistics travel with the template into every copy: without them each copy was planned from guesses until
+  // autovacuum got round to it, whenever that was, and a test of a plan passed or failed with the timing.
+  await adminQuery(withDatabase(adminUrl, template), 'analyze');
   project.provide('adminDatabaseUrl', adminUrl);
   project.provide('templateDatabase', template);
 
