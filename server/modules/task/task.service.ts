@@ -6,7 +6,7 @@ import { preparedQuery } from '../../database/prepared-query';
 import { findForChange, findOrFail, recordMissing, referenceOrFail } from '../../database/record-access';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { type ConnectionArgs, orderByOf, OrderDirection, paginate } from '../../graphql/connection';
-import { fullRowReader, keyReference, pgArray } from '../../graphql/dataloader';
+import { fullRowReader, keyReference, leftJoinByKey, pgArray } from '../../graphql/dataloader';
 import { searchFilter } from '../../graphql/search';
 import { Agency } from '../agency/agency.entity';
 import { auditedInsertion, auditedNativeDelete } from '../audit/audited-writes';
@@ -292,8 +292,7 @@ interface NewTaskChecks {
  * Writes the task and its assignments, with their audit events, in one statement that first checks what they refer
  * to: the source clause, the parent task, the agencies; when one is missing nothing is written, and the error names it
  * as a check before the write would have (a record deleted in between fails the foreign key instead: CONFLICT).
- * Answers the rows as written, every column, with each assignment's agency read in the same statement (looked up by
- * key through a lateral subquery: joined plainly, the statement's generic plan hashed the whole agency table for it).
+ * Answers the rows as written, every column, with each assignment's agency read in the same statement, by key.
  */
 async function insertNewTask(
   em: EntityManager,
@@ -328,7 +327,7 @@ select checks.source_clause_found, checks.parent_task_found, checks.agencies_fou
   from checks
   left join ${insertion.insertedRows(Task)} t on true
   left join ${insertion.insertedRows(Assignment)} a on true
-  left join lateral (select * from agency where id = a.agency_id limit 1) g on true`,
+  ${leftJoinByKey({ table: '"agency"', alias: 'g' }, 'id = a.agency_id')}`,
     [input.sourceClauseId, input.parentTaskId ?? null, pgArray(agencyUuids), duty?.reporterGroupId ?? null, ...insertion.params],
   );
   const [first] = rows;

@@ -5,8 +5,8 @@ import DataLoader from 'dataloader';
 
 import { preparedQuery } from '../../database/prepared-query';
 import {
-  type JoinedEntity,
   joinedEntity,
+  leftJoinByKey,
   loaderByRelation,
   loaderByUuid,
   oneOfKeys,
@@ -147,11 +147,11 @@ function taskWithTraceLoader(
        )
        select item.*, ${[task, clause, document, relation, citing].map((joined) => joined.columns).join(', ')}
          from item
-         ${byKey(task, `item.kind = 'task' and ${task.primaryKey} = item.id`)}
-         ${byKey(clause, `item.kind = 'clause' and ${clause.primaryKey} = item.id`)}
-         ${byKey(document, `${document.primaryKey} = item.next`)}
-         ${byKey(relation, `item.kind = 'step' and ${relation.primaryKey} = item.id`)}
-         ${byKey(citing, `${citing.primaryKey} = relation.citing_clause_id`)}`,
+         ${leftJoinByKey(task, `item.kind = 'task' and ${task.primaryKey} = item.id`)}
+         ${leftJoinByKey(clause, `item.kind = 'clause' and ${clause.primaryKey} = item.id`)}
+         ${leftJoinByKey(document, `${document.primaryKey} = item.next`)}
+         ${leftJoinByKey(relation, `item.kind = 'step' and ${relation.primaryKey} = item.id`)}
+         ${leftJoinByKey(citing, `${citing.primaryKey} = relation.citing_clause_id`)}`,
       [chosen.param, ...LINEAGE_PARAMETERS],
     );
     task.prime(rows, records.taskByUuid);
@@ -176,16 +176,6 @@ function taskWithTraceLoader(
       return records.taskByUuid.get(uuid) as Task | null;
     });
   });
-}
-
-/**
- * The row of `joined` that `condition` finds by its key, or nulls. A plain left join would do, but the generic plan of
- * the trace's statement, not knowing how few rows its walks bring, hashed whole tables to join them (the documents and
- * their relations: 0.9 ms where the look-ups take 0.3); a lateral subquery with a limit is not flattened into a join,
- * so each row is looked up by its key.
- */
-function byKey(joined: JoinedEntity<unknown>, condition: string): string {
-  return `left join lateral (select * from ${joined.table} where ${condition} limit 1) ${joined.alias} on true`;
 }
 
 export function createTraceLoaders(em: EntityManager, along: TracedRecords) {
