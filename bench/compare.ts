@@ -3,7 +3,7 @@
 //
 // Two builds of the registry under the same workload, side by side: short runs of each in turn (A B B A A B …), so that
 // the load other tenants put on a shared machine weighs on both alike. Reports the median CPU per request of each
-// build's Node process and of PostgreSQL. Without --after, the working tree is built. A single `npm run bench` moves
+// build's Node process and of PostgreSQL, and its median throughput. Without --after, the working tree is built. A single `npm run bench` moves
 // ±15–40 % from one run to the next on these machines; this is how a change is measured (docs/performance.md).
 import { Client } from 'pg';
 
@@ -54,8 +54,8 @@ async function main(): Promise<void> {
     for (const workload of selected) {
       const headers = headersFor(accounts, workload.writes);
       const samples = {
-        before: { node: [] as number[], postgres: [] as number[] },
-        after: { node: [] as number[], postgres: [] as number[] },
+        before: { node: [] as number[], postgres: [] as number[], throughput: [] as number[] },
+        after: { node: [] as number[], postgres: [] as number[], throughput: [] as number[] },
       };
       const run = async (name: 'before' | 'after', measured: boolean) => {
         const target = builds[name];
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
         if (!measured) return;
         samples[name].node.push(((cpuSecondsOf(target.process.pid) - node) * 1000) / result.requests);
         samples[name].postgres.push(((clusterCpuSeconds(postmasterPid) - postgres) * 1000) / result.requests);
+        samples[name].throughput.push(result.requests / seconds);
       };
       await run('before', false);
       await run('after', false);
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
         for (const name of order) await run(name, true);
       }
       const line = (name: 'before' | 'after') =>
-        `${name}: Node ${median(samples[name].node).toFixed(2)} ms, PostgreSQL ${median(samples[name].postgres).toFixed(2)} ms`;
+        `${name}: Node ${median(samples[name].node).toFixed(2)} ms, PostgreSQL ${median(samples[name].postgres).toFixed(2)} ms, ` +
+        `${median(samples[name].throughput).toFixed(0)} requests a second`;
       const ratio = median(samples.after.node) / median(samples.before.node);
       console.log(`${workload.name} (median of ${rounds} runs of ${seconds} s each, ${connections} connections)`);
       console.log(`  ${line('before')}\n  ${line('after')}\n  Node CPU after ÷ before: ${ratio.toFixed(2)}`);

@@ -8,7 +8,7 @@ import { preparedQuery } from '../database/prepared-query';
 import type { RecordEntity } from '../database/record.entity';
 import { BadInputError } from '../errors';
 import { directReader } from './dataloader';
-import { filterSql, orderSql } from './filter-sql';
+import { filterSql, orderSql, type SqlFragment } from './filter-sql';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -137,6 +137,26 @@ export interface PageOptions {
    * every match while the page is sorted out of it. Only for small tables.
    */
   readMatchesOnce?: boolean;
+  /**
+   * What the page's statement also brings for its nodes' fields, so that their loaders need not ask (a task's deadline
+   * status, its clause and the clause's document). Only a prepared page takes them: unprepared, the statement would be
+   * planned with them on every request, which costs more than the statements they save (docs/performance.md, change 40).
+   * Only the page of first/after, counted in the same statement, brings them; other pages leave the loaders to ask.
+   */
+  companions?: PageCompanion[];
+}
+
+/** What a page's statement brings beside its rows, and which loaders it fills. */
+export interface PageCompanion {
+  /**
+   * Expressions of the page's row (alias `t`) selected beside its columns. PostgreSQL evaluates costly ones after sorting
+   * and limiting, for the page's rows only.
+   */
+  columns?: { sql: string; params: unknown[] };
+  /** Left joins on the page's rows (alias `page`), without parameters, and the columns they select. */
+  joins?: { sql: string; columns: string };
+  /** Gives the loaders what the page's rows (their raw columns) brought. */
+  prime(rows: readonly Record<string, unknown>[]): void;
 }
 
 /** One page of `entity` rows matching `where`, in `orderBy` order with the primary key as the tie-breaker. */
@@ -204,9 +224,10 @@ function pageSource<T extends RecordEntity>(
         return found.map((row) => reader.entity(row));
       },
       countAndPage: async (offset, limit) => {
-        // The join keeps one row, all nulls but the count, when the page is empty. Read once, the matches are held in
-        // a common table for both; otherwise the count and the page are two subqueries, each planned as it would be
-        // alone (a count(*) over () would make PostgreSQL read every matching row whole).
+        // Read once, the matches are held in a common table for both the count and the page; otherwise the two are
+        // subqueries, each planned as it would be alone (a count(*) over () would make PostgreSQL read every matching
+        // row whole).
+        const companions = options.prepared && !options.readMatchesOnce ? (options.companions ?? []) : [];
         const [sql, params] = options.readMatchesOnce
           ? [
               `with matches as materialized (select t.* ${from})
@@ -214,12 +235,10 @@ function pageSource<T extends RecordEntity>(
                  select ${reader.columnList('t')} from matches t order by ${ordering.sql} limit ? offset ?) page on true`,
               [...condition.params, ...ordering.params, limit, offset],
             ]
-          : [
-              `select (select count(*)::int ${from}) as "$total", page.* from (select 1) one left join (${pageSql}) page on true`,
-              [...condition.params, ...condition.params, ...ordering.params, limit, offset],
-            ];
+          : countAndPageStatement({ from, columns: reader.columnList('t'), ordering, condition, limit, offset }, companions);
         const found = await query<Record<string, unknown>>(sql, params);
         const rows = found[0][reader.primaryKeyColumn] == null ? [] : found;
+        for (const companion of companions) companion.prime(rows);
         return { totalCount: found[0].$total as number, page: rows.map((row) => reader.entity(row)) };
       },
     };
@@ -240,6 +259,32 @@ function pageSource<T extends RecordEntity>(
       return found.map((row) => reader.entity(row));
     },
   };
+}
+
+/**
+ * The count and the page of `from` in one statement, with what the companions bring. The join keeps one row, all nulls
+ * but the count, when the page is empty.
+ */
+function countAndPageStatement(
+  page: { from: string; columns: string; ordering: SqlFragment; condition: SqlFragment; limit: number; offset: number },
+  companions: PageCompanion[],
+): [string, unknown[]] {
+  const computed = companions.flatMap((companion) => (companion.columns ? [companion.columns] : []));
+  const joins = companions.flatMap((companion) => (companion.joins ? [companion.joins] : []));
+  const columns = [page.columns, ...computed.map((column) => column.sql)].join(', ');
+  const rows = `select ${columns} ${page.from} order by ${page.ordering.sql} limit ? offset ?`;
+  const selected = ['(select count(*)::int ' + page.from + ') as "$total"', 'page.*', ...joins.map((join) => join.columns)].join(', ');
+  return [
+    `select ${selected} from (select 1) one left join (${rows}) page on true${joins.map((join) => ' ' + join.sql).join('')}`,
+    [
+      ...page.condition.params,
+      ...computed.flatMap((column) => column.params),
+      ...page.condition.params,
+      ...page.ordering.params,
+      page.limit,
+      page.offset,
+    ],
+  ];
 }
 
 /**

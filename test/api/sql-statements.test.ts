@@ -98,6 +98,34 @@ describe('SQL statements per request', () => {
     }
   });
 
+  // W2 of the benchmark: an agency's page brings its statuses, clauses and documents in its own statement (task.page.ts).
+  it("are no more for an agency's page with each task's status, clause and document than for the page alone", async () => {
+    const agencies = (await app.ok(`{ agencies(first: 4) { nodes { id } } }`)).agencies.nodes;
+    const page = (fields: string) =>
+      app.gql(
+        `query($agencyId: ID!) { tasks(first: 50, filter: { agencyId: $agencyId }, orderBy: [{ field: DUE_DATE, direction: ASC }]) {
+        totalCount nodes { id ${fields} } } }`,
+        { agencyId: agencies[0].id },
+      );
+    const bare = await page('');
+    const shown = await page('deadlineStatus dueDate sourceClause { path document { id symbol } } document { title }');
+    expect(bare.errors).toBeUndefined();
+    expect(shown.errors).toBeUndefined();
+    expect(bare.sqlStatements).toBeGreaterThan(0);
+    expect(shown.sqlStatements).toBe(bare.sqlStatements);
+    const tasks = shown.data.tasks.nodes;
+    expect(tasks.length).toBeGreaterThan(10);
+    expect(tasks.map((task: { id: string }) => task.id)).toEqual(bare.data.tasks.nodes.map((task: { id: string }) => task.id));
+    expect(new Set(tasks.map((task: { deadlineStatus: string }) => task.deadlineStatus)).size).toBeGreaterThan(1);
+    for (const task of tasks) {
+      const { task: alone } = await app.ok(
+        `query($id: ID!) { task(id: $id) { id deadlineStatus dueDate sourceClause { path document { id symbol } } document { title } } }`,
+        { id: task.id },
+      );
+      expect(task).toEqual(alone);
+    }
+  });
+
   it("are no more for a page asking its tasks' document both directly and through their clause than through the clause alone", async () => {
     const page = (fields: string) => app.gql(`{ tasks(first: 50) { nodes { id sourceClause { path document { symbol } } ${fields} } } }`);
     const once = await page('');

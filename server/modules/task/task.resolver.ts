@@ -6,7 +6,7 @@ import { ConnectionArgs, ConnectionType } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { refUuid } from '../../graphql/dataloader';
 import { uuidOf, withUuids } from '../../graphql/global-id';
-import { selectionOf } from '../../graphql/lookahead';
+import { nodeSelectionOf, selectionOf } from '../../graphql/lookahead';
 import { prefetchConnection } from '../../graphql/prefetch';
 import { Agency } from '../agency/agency.entity';
 import { Clause } from '../clause/clause.entity';
@@ -24,6 +24,7 @@ import {
   UpdateTaskInput,
 } from './task.inputs';
 import { primeWrittenAssignments } from './task.loaders';
+import { taskPageCompanions } from './task.page';
 import { ASSIGNMENT_RELATIONS, TASK_RELATIONS } from './task.relations';
 import { TaskService } from './task.service';
 
@@ -49,7 +50,8 @@ export class TaskResolver {
   ) {
     const decoded = filter && withUuids(filter, { agencyId: 'Agency', documentId: 'Document', sourceClauseId: 'Clause' });
     const deadlines = { today, dueSoonDays: config.dueSoonDays, timeZone: config.timeZone };
-    return prefetchConnection('Task', new TaskService(em).list(decoded, orderBy, page, deadlines), info, loaders);
+    const companions = taskPageCompanions(em, nodeSelectionOf(info), loaders, deadlines);
+    return prefetchConnection('Task', new TaskService(em).list(decoded, orderBy, page, deadlines, companions), info, loaders);
   }
 
   @Query(() => Task, { nullable: true })

@@ -5,7 +5,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { preparedQuery } from '../../database/prepared-query';
 import { findForChange, findOrFail, recordMissing, referenceOrFail } from '../../database/record-access';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors';
-import { type ConnectionArgs, orderByOf, OrderDirection, paginate } from '../../graphql/connection';
+import { type ConnectionArgs, orderByOf, OrderDirection, type PageCompanion, paginate } from '../../graphql/connection';
 import { fullRowReader, keyReference, leftJoinByKey, pgArray } from '../../graphql/dataloader';
 import { searchFilter } from '../../graphql/search';
 import { Agency } from '../agency/agency.entity';
@@ -31,7 +31,18 @@ import type { TaskTarget } from './task-target';
 export class TaskService {
   constructor(private readonly em: EntityManager) {}
 
-  list(filter: TaskFilter | undefined, order: TaskOrder[] | undefined, page: ConnectionArgs, deadlines: DeadlineSettings) {
+  /**
+   * A page of tasks. `companions`: what the page's statement may bring for its nodes' fields (task.page.ts); only an
+   * agency's page takes them, as only its statement is prepared: its plan (the agency's tasks gathered, then sorted) is
+   * the same for every agency, where a search's or a date range's best plan depends on its values.
+   */
+  list(
+    filter: TaskFilter | undefined,
+    order: TaskOrder[] | undefined,
+    page: ConnectionArgs,
+    deadlines: DeadlineSettings,
+    companions: PageCompanion[] = [],
+  ) {
     const where: Record<string, unknown>[] = [];
     if (filter?.agencyId) {
       const role = filter.role ? ' and a.role = ?' : '';
@@ -61,7 +72,9 @@ export class TaskService {
       { DUE_DATE: 'dueDate', TITLE: { vietnameseText: { property: 'title', column: 'title' } }, CREATED_AT: 'createdAt' },
       [{ field: TaskOrderField.CREATED_AT, direction: OrderDirection.ASC }],
     );
-    return paginate(this.em, Task, { $and: where } as FilterQuery<Task>, orderBy, page);
+    const agencyPage =
+      filter?.agencyId != null && Object.entries(filter).every(([key, value]) => value == null || key === 'agencyId' || key === 'role');
+    return paginate(this.em, Task, { $and: where } as FilterQuery<Task>, orderBy, page, agencyPage ? { prepared: true, companions } : {});
   }
 
   /**
