@@ -310,6 +310,36 @@ export class EntityLoader<T extends RecordEntity, V> extends SettledLoader<strin
     }
   }
 
+  /**
+   * Loads the keys not loaded yet with `computed`, an expression of each row (SQL on the table's name, with its
+   * parameters) that another loader would ask for in a statement of its own, and gives each entity's value to `give`:
+   * a clause's tasks with their deadline statuses. Does nothing when the entity must be read through MikroORM.
+   */
+  async loadComputing(
+    keys: readonly string[],
+    computed: (table: string) => { sql: string; params: unknown[] },
+    give: (entity: T, value: unknown) => void,
+  ): Promise<void> {
+    const missing = [...new Set(keys)].filter((key) => !this.isSettled(key));
+    const reader = directReader(this.em, this.entity, this.select.alsoRead);
+    if (missing.length === 0 || !reader) return;
+    const table = `"${reader.table}"`;
+    const expression = computed(table);
+    const [condition, params] = keyCondition(this.select, missing);
+    const rows = await preparedQuery<Record<string, unknown>>(
+      this.em,
+      `select ${reader.columnList(table)}, ${expression.sql} as "$computed" from ${table} where ${condition}`,
+      [...expression.params, ...params],
+    );
+    const entities = rows.map((row, index) => {
+      const entity = reader.entity(row);
+      give(entity, rows[index].$computed);
+      return entity;
+    });
+    const values = this.group(missing, entities);
+    missing.forEach((key, index) => this.prime(key, values[index]));
+  }
+
   private async selectAlong<R extends RecordEntity>(
     missing: string[],
     property: keyof T & string,

@@ -126,6 +126,27 @@ describe('SQL statements per request', () => {
     }
   });
 
+  // W3 of the benchmark: a document's tasks bring their statuses in the statement that reads them.
+  it("are no more for a document's tasks with their deadline statuses than without them", async () => {
+    const tree = (fields: string) =>
+      app.gql(`query($symbol: String!) { document(symbol: $symbol) { clauses { path tasks { id ${fields} } } } }`, {
+        symbol: '19/KH-UBND',
+      });
+    const bare = await tree('title');
+    const shown = await tree('title dueDate deadlineStatus');
+    expect(bare.errors).toBeUndefined();
+    expect(shown.errors).toBeUndefined();
+    expect(bare.sqlStatements).toBeGreaterThan(0);
+    expect(shown.sqlStatements).toBe(bare.sqlStatements);
+    const tasks = shown.data.document.clauses.flatMap((clause: { tasks: unknown[] }) => clause.tasks);
+    expect(tasks.length).toBeGreaterThan(20);
+    expect(new Set(tasks.map((task: { deadlineStatus: string }) => task.deadlineStatus)).size).toBeGreaterThan(1);
+    for (const task of tasks) {
+      const { task: alone } = await app.ok(`query($id: ID!) { task(id: $id) { id title dueDate deadlineStatus } }`, { id: task.id });
+      expect(task).toEqual(alone);
+    }
+  });
+
   it("are no more for a page asking its tasks' document both directly and through their clause than through the clause alone", async () => {
     const page = (fields: string) => app.gql(`{ tasks(first: 50) { nodes { id sourceClause { path document { symbol } } ${fields} } } }`);
     const once = await page('');

@@ -37,18 +37,31 @@ export function deadlineStatusFilter(statuses: DeadlineStatus[], settings: Deadl
   };
 }
 
-/** The statuses of the tasks a request shows, in one statement. */
-export function deadlineStatusLoader(em: EntityManager, settings: DeadlineSettings): SettledLoader<string, DeadlineStatus> {
-  return new SettledLoader(async (uuids) => {
-    const status = deadlineStatusSql('t', settings);
-    const rows = await preparedQuery<{ id: string; status: DeadlineStatus }>(
-      em,
-      `select t.id, ${status.sql} as status from task t where t.id = any(?::uuid[])`,
-      [...status.params, pgArray([...uuids])],
-    );
-    const byUuid = new Map(rows.map((row) => [row.id, row.status]));
-    return uuids.map((uuid) => byUuid.get(uuid) ?? new Error(`Task ${uuid} is gone`));
-  });
+/**
+ * The statuses of the tasks a request shows, in one statement; or, where a statement that reads the tasks anyway can
+ * select them too (`column`), in that statement, which gives them to the loader (`prime`).
+ */
+export class DeadlineStatusLoader extends SettledLoader<string, DeadlineStatus> {
+  constructor(
+    em: EntityManager,
+    private readonly settings: DeadlineSettings,
+  ) {
+    super(async (uuids) => {
+      const status = deadlineStatusSql('t', settings);
+      const rows = await preparedQuery<{ id: string; status: DeadlineStatus }>(
+        em,
+        `select t.id, ${status.sql} as status from task t where t.id = any(?::uuid[])`,
+        [...status.params, pgArray([...uuids])],
+      );
+      const byUuid = new Map(rows.map((row) => [row.id, row.status]));
+      return uuids.map((uuid) => byUuid.get(uuid) ?? new Error(`Task ${uuid} is gone`));
+    });
+  }
+
+  /** The status of the task row `alias` as this loader computes it, for another statement to select. */
+  column(alias: string): { sql: string; params: unknown[] } {
+    return deadlineStatusSql(alias, this.settings);
+  }
 }
 
 /** The calendar day `days` after `day` (both YYYY-MM-DD). */

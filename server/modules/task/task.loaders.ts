@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { Loaders } from '../../graphql/context';
 import { loaderByRelation, loaderByUuid } from '../../graphql/dataloader';
-import { type DeadlineSettings, deadlineStatusLoader } from './deadline';
+import { type DeadlineSettings, DeadlineStatusLoader } from './deadline';
 import { Assignment, Task } from './task.entity';
 
 /** A task's assignments, leads first; primeWrittenAssignments sorts by it too. */
@@ -15,7 +15,7 @@ export function createTaskLoaders(em: EntityManager, calendar: DeadlineSettings)
     ofClause: loaderByRelation(em, Task, 'sourceClause', { createdAt: 'asc' }),
     childTasks: loaderByRelation(em, Task, 'parentTask', { createdAt: 'asc' }),
     assignmentsOfTask: loaderByRelation(em, Assignment, 'task', ASSIGNMENT_ORDER),
-    deadlineStatus: deadlineStatusLoader(em, calendar),
+    deadlineStatus: new DeadlineStatusLoader(em, calendar),
   };
 }
 

@@ -9,21 +9,15 @@ import { joinedEntity, leftJoinByKey } from '../../graphql/dataloader';
 import type { Selection } from '../../graphql/lookahead';
 import { Clause } from '../clause/clause.entity';
 import { Document } from '../document/document.entity';
-import { type DeadlineSettings, deadlineStatusSql } from './deadline';
 import { Task } from './task.entity';
 import type { DeadlineStatus } from './task.enums';
 
 /** The companions of a page of tasks whose nodes `selection` asks for (see PageCompanion). */
-export function taskPageCompanions(
-  em: EntityManager,
-  selection: Selection,
-  loaders: Loaders,
-  deadlines: DeadlineSettings,
-): PageCompanion[] {
+export function taskPageCompanions(em: EntityManager, selection: Selection, loaders: Loaders): PageCompanion[] {
   const companions: PageCompanion[] = [];
   const taskKey = columnOf(em, Task, 'uuid');
   if (selection.deadlineStatus) {
-    const status = deadlineStatusSql('t', deadlines);
+    const status = loaders.task.deadlineStatus.column('t');
     companions.push({
       columns: { sql: `${status.sql} as "$deadline_status"`, params: status.params },
       prime(rows) {
