@@ -109,11 +109,10 @@ export class OversightService {
 
   async oversight(scope: OversightScope): Promise<Oversight> {
     assertRange(scope);
-    const [tasks, reports, expected, missing, targets] = await Promise.all([
+    const [tasks, reports, { expected, missing }, targets] = await Promise.all([
       this.tasksByStatus(scope),
       this.reportsByStatus(scope),
-      this.expectedByStatus(scope),
-      this.missingReports(scope),
+      this.expectedReportFigures(scope),
       this.targets(scope),
     ]);
     const agencies = new Map<string, AgencyOversight>();
@@ -190,21 +189,29 @@ export class OversightService {
     );
   }
 
-  private expectedByStatus(scope: OversightScope) {
+  /**
+   * The expected reports by agency and status (with a total by status), and the missing ones, from one evaluation of
+   * expected_reports(): it generates every duty's periods in the range, the costliest part of the figures, and two
+   * statements computed it twice (docs/performance.md, change 42).
+   */
+  private async expectedReportFigures(
+    scope: OversightScope,
+  ): Promise<{ expected: { agency_id: string | null; status: ExpectedReportStatus; count: number }[]; missing: ExpectedRow[] }> {
     const expected = this.expectedReportsSql(scope);
-    return this.em.execute<{ agency_id: string | null; status: ExpectedReportStatus; count: number }[]>(
-      `select e.agency_id, e.status, count(*)::int as count from ${expected.sql}
-       group by grouping sets ((e.agency_id, e.status), (e.status)) order by 1 nulls first, 2`,
+    const [row] = await this.em.execute<
+      { expected: { agency_id: string | null; status: ExpectedReportStatus; count: number }[]; missing: ExpectedRow[] }[]
+    >(
+      `with e as materialized (select * from ${expected.sql})
+       select
+         (select coalesce(json_agg(g order by g.agency_id nulls first, g.status), '[]') from (
+            select e.agency_id, e.status, count(*)::int as count from e group by grouping sets ((e.agency_id, e.status), (e.status))) g
+         ) as expected,
+         (select coalesce(json_agg(m order by m.due_on, m.task_id, m.agency_id), '[]') from (
+            select ${EXPECTED_COLUMNS} from e where e.status = 'MISSING') m
+         ) as missing`,
       expected.params,
     );
-  }
-
-  private missingReports(scope: OversightScope) {
-    const expected = this.expectedReportsSql({ ...scope, status: ['MISSING' as ExpectedReportStatus] });
-    return this.em.execute<ExpectedRow[]>(
-      `select ${EXPECTED_COLUMNS} from ${expected.sql} order by e.due_on, e.task_id, e.agency_id`,
-      expected.params,
-    );
+    return row;
   }
 
   /** Each target of a task an agency leads, with the latest value that agency reported by the end of the range. */
