@@ -1,6 +1,9 @@
 // A page's SQL cost must not grow with its size: every relation goes through a per-request DataLoader.
+import { randomUUID } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { encodeGlobalId } from '../../server/graphql/global-id';
 import { createSmallPlan } from '../support/small-plan';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -145,6 +148,32 @@ describe('SQL statements per request', () => {
       const { task: alone } = await app.ok(`query($id: ID!) { task(id: $id) { id title dueDate deadlineStatus } }`, { id: task.id });
       expect(task).toEqual(alone);
     }
+  });
+
+  // W3 of the benchmark: a document asked by its id with its clauses comes with them, in one statement.
+  it('are no more for a document by id with its clauses than for the document alone, which it answers the same', async () => {
+    const { document } = await app.ok(`{ document(symbol: "19/KH-UBND") { id } }`);
+    const read = (fields: string) => app.gql(`query($id: ID!) { document(id: $id) { id symbol title ${fields} } }`, { id: document.id });
+    const alone = await read('');
+    const withClauses = await read('clauses { path document { symbol } }');
+    expect(alone.errors).toBeUndefined();
+    expect(withClauses.errors).toBeUndefined();
+    expect(withClauses.data.document.clauses.length).toBeGreaterThan(10);
+    expect(withClauses.data.document.clauses.every((clause: any) => clause.document.symbol === '19/KH-UBND')).toBe(true);
+    const { clauses: _clauses, ...fields } = withClauses.data.document;
+    expect(fields).toEqual(alone.data.document);
+    expect(alone.sqlStatements).toBeGreaterThan(0);
+    expect(withClauses.sqlStatements).toBe(alone.sqlStatements);
+    // A document without clauses, and one that does not exist, are answered as before.
+    const { createDocument: empty } = await app.ok(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
+      input: { kind: 'PLAN', symbol: '7/KH-TRONG', title: 'Kế hoạch chưa có khoản nào' },
+    });
+    expect((await app.ok(`query($id: ID!) { document(id: $id) { symbol clauses { path } } }`, { id: empty.id })).document).toEqual({
+      symbol: '7/KH-TRONG',
+      clauses: [],
+    });
+    const missing = encodeGlobalId('Document', randomUUID());
+    expect((await app.ok(`query($id: ID!) { document(id: $id) { symbol clauses { path } } }`, { id: missing })).document).toBeNull();
   });
 
   it("are no more for a page asking its tasks' document both directly and through their clause than through the clause alone", async () => {

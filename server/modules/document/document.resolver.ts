@@ -55,8 +55,19 @@ export class DocumentResolver {
     @Arg('symbol', () => String, { nullable: true }) symbol: string | undefined,
     @Arg('issuerId', () => ID, { nullable: true, description: 'Settles a symbol that two issuers share' }) issuerId: string | undefined,
     @Ctx() { em, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    if (id) return loaders.document.byUuid.load(uuidOf(id, 'Document', 'id'));
+    if (id) {
+      const uuid = uuidOf(id, 'Document', 'id');
+      // Asked with its clauses (W3), the document comes with them: one statement reads the clauses joined with their
+      // document, where reading the document, then its clauses, took two, one after the other. A document without
+      // clauses, or a failed read, is left to the look-up below.
+      const selection = selectionOf(info);
+      if (selection.clauses || selection.clause) {
+        await loaders.clause.ofDocument.loadAlong([uuid], 'document', loaders.document.byUuid).catch(() => undefined);
+      }
+      return loaders.document.byUuid.load(uuid);
+    }
     if (symbol) return new DocumentService(em).findBySymbol(symbol, issuerId ? uuidOf(issuerId, 'Agency', 'issuerId') : undefined);
     throw new BadInputError('Give the id or the symbol of the document');
   }
