@@ -6,20 +6,11 @@
 // clause at its document, its assignments at their agencies), the relation's `preload` brings both in one statement.
 import type { GraphQLResolveInfo } from 'graphql';
 
-import { CLAUSE_RELATIONS } from '../modules/clause/clause.relations';
-import { DOCUMENT_RELATIONS } from '../modules/document/document.relations';
-import { ASSIGNMENT_RELATIONS, TASK_RELATIONS } from '../modules/task/task.relations';
 import type { Loaders } from './context';
 import { isPromiseLike } from './dataloader';
 import { nodeSelectionOf, type Selection } from './lookahead';
 import type { Relation, Relations } from './relation';
-
-const RELATIONS: Record<string, Relations<never>> = {
-  Task: TASK_RELATIONS,
-  Assignment: ASSIGNMENT_RELATIONS,
-  Clause: CLAUSE_RELATIONS,
-  Document: DOCUMENT_RELATIONS,
-};
+import { RELATIONS } from './relation-tables';
 
 /**
  * Loads what `selection` asks of `entities` (of GraphQL type `type`), and below it. A failed load is left for its field

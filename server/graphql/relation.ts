@@ -14,6 +14,11 @@ export interface Relation<E> {
    * statement can bring both; prefetch calls it before `load`, which then finds the rows loaded.
    */
   preload?(entities: readonly E[], below: Selection, loaders: Loaders): Promise<void> | undefined;
+  /**
+   * The field's @FieldResolver does more than `load` (the document's clauses prefetch what is asked of them), so it
+   * resolves the field; the others resolve straight from `load` (relation-tables.ts).
+   */
+  ownResolver?: true;
 }
 
 export type Relations<E> = Record<string, Relation<E>>;

@@ -23,11 +23,21 @@ import {
   LineageStepResolver,
   TaskTraceResolver,
 } from '../modules/trace/trace.resolver';
+import { resolveRelationsDirectly } from './relation-tables';
 
 let built: Promise<GraphQLSchema> | undefined;
 
 export function registrySchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
+  built ??= declaredSchema()
+    // Every root field is then held to the permission table of server/modules/account/permissions.ts.
+    .then(holdRootFieldsToPermissionTable)
+    .then(resolveRelationsDirectly);
+  return built;
+}
+
+/** The schema as type-graphql builds it from the resolvers, each field resolved by its own method. */
+export function declaredSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
     resolvers: [
       NodeResolver,
       AgencyResolver,
@@ -53,10 +63,7 @@ export function registrySchema(): Promise<GraphQLSchema> {
     ],
     // Inputs are checked by class-validator before any resolver runs; failures answer BAD_USER_INPUT.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
-  })
-    // Every root field is then held to the permission table of server/modules/account/permissions.ts.
-    .then(holdRootFieldsToPermissionTable);
-  return built;
+  });
 }
 
 /** The schema as committed in schema.graphql: sorted, so the file changes only when the API does. */

@@ -5,7 +5,11 @@ import { inDocumentOrder } from '../clause/clause.loaders';
 import type { Document } from './document.entity';
 
 export const DOCUMENT_RELATIONS = {
-  clauses: { type: 'Clause', load: (document, loaders) => whenLoaded(loaders.clause.ofDocument.get(document.uuid), inDocumentOrder) },
+  clauses: {
+    type: 'Clause',
+    load: (document, loaders) => whenLoaded(loaders.clause.ofDocument.get(document.uuid), inDocumentOrder),
+    ownResolver: true,
+  },
   issuer: {
     type: 'Agency',
     load: (document, loaders) => {
