@@ -2,6 +2,7 @@
 // (server/database/prepared-query.ts): the same answers as the statement written out, on every run (PostgreSQL switches
 // to a generic plan after the fifth), and inside a transaction; past its limit of texts, unprepared (which is why the
 // test of that limit runs after the others).
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { preparedQuery } from '../../server/database/prepared-query';
@@ -11,6 +12,15 @@ import { pgArray } from '../../server/graphql/dataloader';
 import { encodeGlobalId } from '../../server/graphql/global-id';
 import { deadlineStatusSql } from '../../server/modules/task/deadline';
 import { createTestApp, TEST_TODAY, type TestApp } from '../support/test-app';
+
+/** How many times each statement prepared on `em`'s connection whose text is like `pattern` ran with its generic plan. */
+function genericPlansOf(em: EntityManager, pattern: string) {
+  return preparedQuery<{ generic_plans: number }>(
+    em,
+    `select generic_plans::int from pg_prepared_statements where statement like ? and statement not like '%pg_prepared_statements%'`,
+    [pattern],
+  );
+}
 
 describe('prepared statements', () => {
   let app: TestApp;
@@ -97,12 +107,7 @@ describe('prepared statements', () => {
       expect(found.nodes.map((node: { name: string }) => node.name)).toContain(agency.name);
     }
     // Two words each: one statement text, planned afresh for the first five searches, then the generic plan.
-    const searches = await preparedQuery<{ generic_plans: number }>(
-      em,
-      `select generic_plans::int from pg_prepared_statements
-        where statement like '%from "agency" t where%like search_text%' and statement not like '%pg_prepared_statements%'`,
-      [],
-    );
+    const searches = await genericPlansOf(em, '%from "agency" t where%like search_text%');
     expect(searches).toHaveLength(1);
     expect(searches[0].generic_plans).toBeGreaterThanOrEqual(3);
   });
@@ -122,12 +127,7 @@ describe('prepared statements', () => {
     }
     // The statuses' functions, inlined, cost milliseconds to plan: planned afresh for the first five pages, then the
     // generic plan (docs/performance.md, change 40).
-    const pages = await preparedQuery<{ generic_plans: number }>(
-      em,
-      `select generic_plans::int from pg_prepared_statements
-        where statement like '%"$deadline_status"%' and statement not like '%pg_prepared_statements%'`,
-      [],
-    );
+    const pages = await genericPlansOf(em, '%"$deadline_status"%');
     expect(pages).toHaveLength(1);
     expect(pages[0].generic_plans).toBeGreaterThanOrEqual(3);
   });
