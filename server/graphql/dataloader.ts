@@ -199,9 +199,7 @@ export async function readOneBy<T extends object>(
 ): Promise<T | null> {
   const reader = directReader(em, entity);
   if (!reader) return em.findOne(entity, { [property]: value } as FilterQuery<T>);
-  const meta = em.getMetadata().find<T>(entity)!;
-  const column = (meta.properties as Record<string, EntityProperty<T>>)[property].fieldNames[0];
-  const [row] = await selectEntities(em, reader, `"${column}" = ? limit 1`, [value]);
+  const [row] = await selectEntities(em, reader, `"${columnOf(em, entity, property)}" = ? limit 1`, [value]);
   return row ?? null;
 }
 
@@ -414,6 +412,12 @@ export function leftJoinByKey(joined: { table: string; alias: string }, conditio
   return `left join lateral (select * from ${joined.table} where ${condition} limit 1) ${joined.alias} on true`;
 }
 
+/** The column that holds `entity`'s `property` (a relation's: the key it points at). */
+export function columnOf<T>(em: EntityManager, entity: EntityName<T>, property: keyof T & string): string {
+  const meta = em.getMetadata().find<T>(entity)!;
+  return (meta.properties as Record<string, EntityProperty<T>>)[property].fieldNames[0];
+}
+
 /** How an EntityLoader selects its rows for a batch of keys. */
 interface EntitySelect<T> {
   /** The column holding the keys, qualified by the table's name. */
@@ -435,7 +439,7 @@ function keyCondition(select: EntitySelect<unknown>, keys: readonly string[]): [
 /** Rows by primary key; a missing row loads as null. */
 export function loaderByUuid<T extends RecordEntity>(em: EntityManager, entity: EntityName<T>): EntityLoader<T, T | null> {
   const meta = em.getMetadata().find<T>(entity)!;
-  const primaryKeyColumn = (meta.properties as Record<string, EntityProperty<T>>)[meta.primaryKeys[0]].fieldNames[0];
+  const primaryKeyColumn = columnOf(em, entity, meta.primaryKeys[0] as keyof T & string);
   return new EntityLoader(
     em,
     entity,
@@ -458,7 +462,7 @@ export function loaderByRelation<T extends RecordEntity>(
   orderBy: QueryOrderMap<T>,
 ): EntityLoader<T, T[]> {
   const meta = em.getMetadata().find<T>(entity)!;
-  const relationColumn = (meta.properties as Record<string, EntityProperty<T>>)[relation].fieldNames[0];
+  const relationColumn = columnOf(em, entity, relation);
   const table = `"${meta.tableName}"`;
   // The primary key last: rows that tie come back in the same order on every request.
   const order = orderSql(meta as EntityMetadata, [orderBy, { [meta.primaryKeys[0]]: 'asc' }], table)?.sql;

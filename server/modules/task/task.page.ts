@@ -1,11 +1,11 @@
 // What a page of tasks brings in its own statement for the fields its nodes show: each task's deadline status, its
 // clause and the clause's document. Without them, the loaders ask for each in a statement of their own once the page
 // is read (docs/performance.md, change 40: an agency's page, W2, took four statements and now takes two).
-import type { EntityManager, EntityProperty } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { PageCompanion } from '../../graphql/connection';
 import type { Loaders } from '../../graphql/context';
-import { joinedEntity, leftJoinByKey } from '../../graphql/dataloader';
+import { columnOf, joinedEntity, leftJoinByKey } from '../../graphql/dataloader';
 import type { Selection } from '../../graphql/lookahead';
 import { Clause } from '../clause/clause.entity';
 import { Document } from '../document/document.entity';
@@ -15,8 +15,8 @@ import type { DeadlineStatus } from './task.enums';
 /** The companions of a page of tasks whose nodes `selection` asks for (see PageCompanion). */
 export function taskPageCompanions(em: EntityManager, selection: Selection, loaders: Loaders): PageCompanion[] {
   const companions: PageCompanion[] = [];
-  const taskKey = columnOf(em, Task, 'uuid');
   if (selection.deadlineStatus) {
+    const taskKey = columnOf(em, Task, 'uuid');
     const status = loaders.task.deadlineStatus.column('t');
     companions.push({
       columns: { sql: `${status.sql} as "$deadline_status"`, params: status.params },
@@ -46,9 +46,4 @@ export function taskPageCompanions(em: EntityManager, selection: Selection, load
     }
   }
   return companions;
-}
-
-function columnOf<T>(em: EntityManager, entity: new () => T, property: keyof T & string): string {
-  const meta = em.getMetadata().find<T>(entity)!;
-  return (meta.properties as Record<string, EntityProperty<T>>)[property].fieldNames[0];
 }
