@@ -329,13 +329,14 @@ export class EntityLoader<T extends RecordEntity, V> extends SettledLoader<strin
       `select ${reader.columnList(table)}, ${expression.sql} as "$computed" from ${table} where ${condition}`,
       [...expression.params, ...params],
     );
-    const entities = rows.map((row, index) => {
-      const entity = reader.entity(row);
-      give(entity, rows[index].$computed);
-      return entity;
-    });
-    const values = this.group(missing, entities);
-    missing.forEach((key, index) => this.prime(key, values[index]));
+    this.settle(
+      missing,
+      rows.map((row) => {
+        const entity = reader.entity(row);
+        give(entity, row.$computed);
+        return entity;
+      }),
+    );
   }
 
   private async selectAlong<R extends RecordEntity>(
@@ -358,11 +359,16 @@ export class EntityLoader<T extends RecordEntity, V> extends SettledLoader<strin
       params,
     );
     referenced.prime(rows, along);
-    const values = this.group(
+    this.settle(
       missing,
       rows.map((row) => reader.entity(row)),
     );
-    missing.forEach((key, index) => this.prime(key, values[index]));
+  }
+
+  /** Gives each of `keys` what `entities`, read for them in one statement, hold for it, as a batch would have. */
+  private settle(keys: readonly string[], entities: T[]): void {
+    const values = this.group(keys, entities);
+    keys.forEach((key, index) => this.prime(key, values[index]));
   }
 }
 
