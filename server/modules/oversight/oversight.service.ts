@@ -45,6 +45,12 @@ export interface ExpectedRow {
   received_on: string | null;
 }
 
+/** Expected reports counted by agency and status (a null agency: the total of a status), and the missing ones. */
+interface ExpectedReportFigures {
+  expected: { agency_id: string | null; status: ExpectedReportStatus; count: number }[];
+  missing: ExpectedRow[];
+}
+
 function expectedReportOf(row: ExpectedRow): ExpectedReport {
   return Object.assign(new ExpectedReport(), {
     taskUuid: row.task_id,
@@ -194,13 +200,9 @@ export class OversightService {
    * expected_reports(): it generates every duty's periods in the range, the costliest part of the figures, and two
    * statements computed it twice (docs/performance.md, change 42).
    */
-  private async expectedReportFigures(
-    scope: OversightScope,
-  ): Promise<{ expected: { agency_id: string | null; status: ExpectedReportStatus; count: number }[]; missing: ExpectedRow[] }> {
+  private async expectedReportFigures(scope: OversightScope): Promise<ExpectedReportFigures> {
     const expected = this.expectedReportsSql(scope);
-    const [row] = await this.em.execute<
-      { expected: { agency_id: string | null; status: ExpectedReportStatus; count: number }[]; missing: ExpectedRow[] }[]
-    >(
+    const [row] = await this.em.execute<ExpectedReportFigures[]>(
       `with e as materialized (select * from ${expected.sql})
        select
          (select coalesce(json_agg(g order by g.agency_id nulls first, g.status), '[]') from (
