@@ -3,8 +3,9 @@
 //
 // Two builds of the registry under the same workload, side by side: short runs of each in turn (A B B A A B …), so that
 // the load other tenants put on a shared machine weighs on both alike. Reports the median CPU per request of each
-// build's Node process and of PostgreSQL, and its median throughput. Without --after, the working tree is built. A single `npm run bench` moves
-// ±15–40 % from one run to the next on these machines; this is how a change is measured (docs/performance.md).
+// build's Node process and of PostgreSQL, and its median throughput. Without --after, the working tree is built. A
+// single `npm run bench` moves ±15–40 % from one run to the next on these machines; this is how a change is measured
+// (docs/performance.md).
 import { Client } from 'pg';
 
 import { BENCH_SESSION_SECRET, BENCH_TODAY, headersFor, prepareBenchAccounts } from './accounts';
