@@ -50,7 +50,7 @@ export class TaskResolver {
   ) {
     const decoded = filter && withUuids(filter, { agencyId: 'Agency', documentId: 'Document', sourceClauseId: 'Clause' });
     const deadlines = { today, dueSoonDays: config.dueSoonDays, timeZone: config.timeZone };
-    const companions = taskPageCompanions(em, nodeSelectionOf(info), loaders);
+    const companions = () => taskPageCompanions(em, nodeSelectionOf(info), loaders);
     return prefetchConnection('Task', new TaskService(em).list(decoded, orderBy, page, deadlines, companions), info, loaders);
   }
 

@@ -32,16 +32,17 @@ export class TaskService {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * A page of tasks. `companions`: what the page's statement may bring for its nodes' fields (task.page.ts); only an
-   * agency's page takes them, as only its statement is prepared: its plan (the agency's tasks gathered, then sorted) is
-   * the same for every agency, where a search's or a date range's best plan depends on its values.
+   * A page of tasks. `companions`: what the page's statement may bring for its nodes' fields (task.page.ts), built only
+   * for an agency's page, the one that takes them, as only its statement is prepared: its plan (the agency's tasks
+   * gathered, then sorted) is the same for every agency, where a search's or a date range's best plan depends on its
+   * values.
    */
   list(
     filter: TaskFilter | undefined,
     order: TaskOrder[] | undefined,
     page: ConnectionArgs,
     deadlines: DeadlineSettings,
-    companions: PageCompanion[] = [],
+    companions: () => PageCompanion[] = () => [],
   ) {
     const where: Record<string, unknown>[] = [];
     if (filter?.agencyId) {
@@ -74,7 +75,14 @@ export class TaskService {
     );
     const agencyPage =
       filter?.agencyId != null && Object.entries(filter).every(([key, value]) => value == null || key === 'agencyId' || key === 'role');
-    return paginate(this.em, Task, { $and: where } as FilterQuery<Task>, orderBy, page, agencyPage ? { prepared: true, companions } : {});
+    return paginate(
+      this.em,
+      Task,
+      { $and: where } as FilterQuery<Task>,
+      orderBy,
+      page,
+      agencyPage ? { prepared: true, companions: companions() } : {},
+    );
   }
 
   /**
