@@ -23,6 +23,7 @@ import {
   LineageStepResolver,
   TaskTraceResolver,
 } from '../modules/trace/trace.resolver';
+import { validateInput } from './input-validation';
 import { resolveRelationsDirectly } from './relation-tables';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -61,8 +62,7 @@ export function declaredSchema(): Promise<GraphQLSchema> {
       ApiTokenResolver,
       ...AUDIT_RESOLVERS,
     ],
-    // Inputs are checked by class-validator before any resolver runs; failures answer BAD_USER_INPUT.
-    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    validateFn: validateInput,
   });
 }
 
