@@ -201,19 +201,26 @@ function holdsNul(value: unknown): boolean {
  * one, in the query or its variables, is refused up front as the caller's mistake.
  */
 function refuseNul(): ApolloServerPlugin<Context> {
+  // Apollo keeps a parsed document for every request that sends the same query: its literals are read once.
+  const literalsHoldNul = new WeakMap<DocumentNode, boolean>();
+  const documentHoldsNul = (document: DocumentNode) => {
+    let found = literalsHoldNul.get(document);
+    if (found === undefined) {
+      found = false;
+      visit(document, {
+        StringValue(node) {
+          if (node.value.includes('\u0000')) found = true;
+        },
+      });
+      literalsHoldNul.set(document, found);
+    }
+    return found;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          let found = holdsNul(request.variables ?? {});
-          if (!found) {
-            visit(document, {
-              StringValue(node) {
-                if (node.value.includes('\u0000')) found = true;
-              },
-            });
-          }
-          if (!found) return;
+          if (!holdsNul(request.variables ?? {}) && !documentHoldsNul(document)) return;
           throw new GraphQLError('Text may not contain the NUL character (\\u0000)', {
             extensions: { code: 'BAD_USER_INPUT', http: { status: 400, headers: new HeaderMap() } },
           });

@@ -211,4 +211,13 @@ describe('hostile text in every search filter', () => {
       await sql.end();
     }
   });
+
+  it('refuses NUL written in the query itself, also when the same query comes again (its parse is remembered)', async () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await app.gql(`{ agencies(filter: { search: "a\\u0000b" }) { totalCount } }`);
+      expect(response.status).toBe(400);
+      expect(response.errors).toEqual([{ message: 'Text may not contain the NUL character (\\u0000)', extensions: { code: 'BAD_USER_INPUT' } }]);
+    }
+    expect(await app.ok(`{ agencies(filter: { search: "a b" }) { totalCount } }`)).toEqual({ agencies: { totalCount: expect.any(Number) } });
+  });
 });
