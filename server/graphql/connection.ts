@@ -1,5 +1,5 @@
 // Relay connections: one argument type, one result shape and one paginate() for every list in the API.
-import { type EntityMetadata, type EntityProperty, raw, RawQueryFragment, ReferenceKind } from '@mikro-orm/core';
+import { type EntityMetadata, type EntityProperty, RawQueryFragment, ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { Max, Min } from 'class-validator';
 import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -8,7 +8,7 @@ import { preparedQuery } from '../database/prepared-query';
 import type { RecordEntity } from '../database/record.entity';
 import { BadInputError } from '../errors';
 import { directReader } from './dataloader';
-import { filterSql, orderSql, type SqlFragment } from './filter-sql';
+import { filterSql, orderSql, SQL_EXPRESSION, SqlExpression, type SqlFragment, sqlOrder } from './filter-sql';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -168,11 +168,9 @@ export async function paginate<T extends RecordEntity>(
   args: ConnectionArgs,
   options: PageOptions = {},
 ): Promise<ConnectionResult<T>> {
-  // MikroORM forgets a raw SQL fragment (search, deadline status …) once a query has used it; run() keeps the
-  // fragments of `where` alive for both the count and the find, as MikroORM's own findAndCount does.
-  return RawQueryFragment.run(async () => {
-    const order = [...orderBy, { uuid: 'asc' } as QueryOrderMap<T>];
-    const rows = pageSource(em, entity, where, order, options);
+  const order = [...orderBy, { uuid: 'asc' } as QueryOrderMap<T>];
+  const rows = pageSource(em, entity, where, order, options);
+  const read = async () => {
     if (rows.countAndPage && args.last == null && args.before == null) {
       // first/after: the page's window does not depend on the count, so both come in one statement.
       const { offset, limit } = pageWindow(args, Number.MAX_SAFE_INTEGER);
@@ -183,7 +181,10 @@ export async function paginate<T extends RecordEntity>(
     const { offset, limit } = pageWindow(args, totalCount);
     if (limit === 0) return toConnection([], offset, totalCount);
     return toConnection(await rows.page(offset, limit), offset, totalCount);
-  });
+  };
+  // MikroORM forgets a raw SQL fragment once a query has used it; run() keeps the fragments its queries are given alive
+  // for both the count and the find, as MikroORM's own findAndCount does.
+  return rows.byMikroOrm ? RawQueryFragment.run(read) : read();
 }
 
 interface PageSource<T> {
@@ -191,6 +192,8 @@ interface PageSource<T> {
   page(offset: number, limit: number): Promise<T[]>;
   /** The count and the page in one round trip, where the source can. */
   countAndPage?(offset: number, limit: number): Promise<{ totalCount: number; page: T[] }>;
+  /** Whether MikroORM builds the queries. */
+  byMikroOrm?: boolean;
 }
 
 /**
@@ -243,16 +246,20 @@ function pageSource<T extends RecordEntity>(
       },
     };
   }
-  const bare = withBareRawConditions(where) as FilterQuery<T>;
+  // Made when first read, within paginate's RawQueryFragment.run.
+  let bare: FilterQuery<T> | undefined;
+  const filter = () => (bare ??= forMikroOrm(where) as FilterQuery<T>);
   return {
-    count: () => em.count(entity, bare),
+    byMikroOrm: true,
+    count: () => em.count(entity, filter()),
     page: async (offset, limit) => {
-      if (!reader || reachesCollections(meta, bare)) return em.find(entity, bare, { orderBy: order, offset, limit });
+      const orderBy = orderForMikroOrm(order) as QueryOrderMap<T>[];
+      if (!reader || reachesCollections(meta, filter())) return em.find(entity, filter(), { orderBy, offset, limit });
       const found: Record<string, unknown>[] = await em
         .createQueryBuilder(entity)
         .select(reader.properties as never[])
-        .where(bare)
-        .orderBy(order)
+        .where(filter())
+        .orderBy(orderBy)
         .offset(offset)
         .limit(limit)
         .execute('all', false);
@@ -305,19 +312,31 @@ function reachesCollections(meta: EntityMetadata, where: unknown): boolean {
 }
 
 /**
- * Filters written as `{ [raw('exists (…)')]: true }` reach SQL as `exists (…) = true`, which PostgreSQL does not turn
- * into a semi-join: it scans the whole table and probes the subquery for each row (a task list by agency, when written
- * so, read all 50,000 tasks at S=1, 500,000 at S=10). The same condition without `= true` (MikroORM's `[]` value) is planned from
- * the subquery's index. `x = true` and `x` select the same rows, nulls included.
+ * A list's filter as MikroORM takes it: its SqlExpressions become raw fragments, called within RawQueryFragment.run.
+ *
+ * They are written bare, as `{ [raw('exists (…)')]: [] }`: `{ [raw('exists (…)')]: true }` would reach SQL as
+ * `exists (…) = true`, which PostgreSQL does not turn into a semi-join: it scans the whole table and probes the
+ * subquery for each row (a task list by agency, when written so, read all 50,000 tasks at S=1, 500,000 at S=10). The
+ * same condition without `= true` is planned from the subquery's index. `x = true` and `x` select the same rows, nulls
+ * included. Raw fragments a filter holds itself are written bare too.
  */
-export function withBareRawConditions(where: unknown): unknown {
-  if (Array.isArray(where)) return where.map(withBareRawConditions);
+export function forMikroOrm(where: unknown): unknown {
+  if (Array.isArray(where)) return where.map(forMikroOrm);
   if (where === null || typeof where !== 'object' || where instanceof Date || where instanceof RawQueryFragment) return where;
   const bare: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(where)) {
-    bare[key] = value === true && RawQueryFragment.isKnownFragment(key) ? [] : key.startsWith('$') ? withBareRawConditions(value) : value;
+    if (key === SQL_EXPRESSION && value instanceof SqlExpression) bare[value.toRaw()] = [];
+    else bare[key] = value === true && RawQueryFragment.isKnownFragment(key) ? [] : key.startsWith('$') ? forMikroOrm(value) : value;
   }
   return bare;
+}
+
+/** A list's order as MikroORM takes it (see forMikroOrm). */
+export function orderForMikroOrm(order: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  return order.map((item) => {
+    const expression = item[SQL_EXPRESSION];
+    return expression instanceof SqlExpression ? { [expression.toRaw()]: item.direction } : item;
+  });
 }
 
 export enum OrderDirection {
@@ -344,7 +363,7 @@ export function orderByOf<F extends string>(
     const column = columns[field];
     if (typeof column !== 'string') {
       const { property, column: sqlColumn } = column.vietnameseText;
-      return [{ [raw((alias: string) => `search_text(${alias}.${sqlColumn})`)]: order }, { [property]: order }];
+      return [sqlOrder((alias) => `search_text(${alias}.${sqlColumn})`, order), { [property]: order }];
     }
     const path = column.split('.');
     return [path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), order) as Record<string, unknown>];

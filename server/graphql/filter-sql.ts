@@ -10,7 +10,7 @@ import {
   type EntityProperty,
   EnumType,
   IntegerType,
-  RawQueryFragment,
+  raw,
   ReferenceKind,
   SmallIntType,
   StringType,
@@ -18,8 +18,37 @@ import {
   UuidType,
 } from '@mikro-orm/core';
 
-// How MikroORM marks the table alias in `raw((alias) => …)` fragments, replaced by the query's alias.
-const ALIAS_MARK = '[::alias::]';
+/** The key under which a list's filter, or an item of its order, holds an SqlExpression. */
+export const SQL_EXPRESSION = '$sql';
+
+/**
+ * SQL on the row `alias` (`sql(alias)`), with the values of its `?` placeholders: in a list's filter as
+ * `{ $sql: expression }` (the rows for which it is true; see sqlCondition), in its order as
+ * `{ $sql: expression, direction }` (see sqlOrder). filterSql and orderSql write it as it is; only a query MikroORM
+ * builds (paginate's fallback) needs it as a MikroORM raw fragment (toRaw), which costs a unique key, an entry in a
+ * global registry and an async context for its lifetime on each request (docs/performance.md, change 47).
+ */
+export class SqlExpression {
+  constructor(
+    readonly sql: (alias: string) => string,
+    readonly params: readonly unknown[] = [],
+  ) {}
+
+  /** The key of a MikroORM raw fragment for it; MikroORM forgets the fragment once a query has read it. */
+  toRaw(): string {
+    return String(raw(this.sql, [...this.params]));
+  }
+}
+
+/** A filter of the rows for which `sql(alias)` is true. */
+export function sqlCondition(sql: (alias: string) => string, params: readonly unknown[] = []): Record<string, unknown> {
+  return { [SQL_EXPRESSION]: new SqlExpression(sql, params) };
+}
+
+/** An item of a list's order: by `sql(alias)` in `direction` ("asc", "desc nulls last" …). */
+export function sqlOrder(sql: (alias: string) => string, direction: string): Record<string, unknown> {
+  return { [SQL_EXPRESSION]: new SqlExpression(sql), direction };
+}
 
 export interface SqlFragment {
   sql: string;
@@ -36,14 +65,6 @@ const AS_WRITTEN = [TextType, StringType, EnumType, DateType, BooleanType, Integ
 
 function isPlainValue(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
-
-/** Called within RawQueryFragment.run (paginate): reading a fragment releases it when the run ends, as MikroORM does. */
-function rawFragment(key: string, alias: string): SqlFragment | undefined {
-  if (!RawQueryFragment.isKnownFragment(key)) return undefined;
-  const fragment = RawQueryFragment.getKnownFragment(key);
-  if (!fragment) return undefined;
-  return { sql: fragment.sql.split(ALIAS_MARK).join(alias), params: [...fragment.params] };
 }
 
 /** A column compared with `value`: a plain value, null, or an object of operators. */
@@ -75,7 +96,7 @@ function conjunction(parts: SqlFragment[]): SqlFragment {
 
 /**
  * `where` (a MikroORM filter on `meta`'s entity) as a condition on the row `alias`, or undefined when it uses a form
- * not written here (the caller then asks MikroORM). Raw conditions are written bare (see withBareRawConditions).
+ * not written here (the caller then asks MikroORM, see forMikroOrm). MikroORM's raw fragments are among those forms.
  */
 export function filterSql(meta: EntityMetadata, where: unknown, alias: string, depth = 0): SqlFragment | undefined {
   if (where === null || typeof where !== 'object' || Array.isArray(where)) return undefined;
@@ -90,10 +111,9 @@ export function filterSql(meta: EntityMetadata, where: unknown, alias: string, d
       }
       continue;
     }
-    const raw = rawFragment(key, alias);
-    if (raw) {
-      if (value !== true && !(Array.isArray(value) && value.length === 0)) return undefined;
-      parts.push({ sql: `(${raw.sql})`, params: raw.params });
+    if (key === SQL_EXPRESSION) {
+      if (!(value instanceof SqlExpression)) return undefined;
+      parts.push({ sql: `(${value.sql(alias)})`, params: [...value.params] });
       continue;
     }
     const prop = (meta.properties as Record<string, EntityProperty | undefined>)[key];
@@ -126,17 +146,18 @@ export function filterSql(meta: EntityMetadata, where: unknown, alias: string, d
   return conjunction(parts);
 }
 
-/** `orderBy` (MikroORM order maps of own columns, raw expressions, or a reference's key) as SQL, or undefined. */
+/** `orderBy` (MikroORM order maps of own columns or of a reference's key, and sqlOrder items) as SQL, or undefined. */
 export function orderSql(meta: EntityMetadata, orderBy: readonly Record<string, unknown>[], alias: string): SqlFragment | undefined {
   const terms: SqlFragment[] = [];
   for (const item of orderBy) {
+    const expression = item[SQL_EXPRESSION];
+    if (expression) {
+      const { direction } = item;
+      if (!(expression instanceof SqlExpression) || typeof direction !== 'string' || !DIRECTION.test(direction)) return undefined;
+      terms.push({ sql: `${expression.sql(alias)} ${direction}`, params: [...expression.params] });
+      continue;
+    }
     for (const [key, direction] of Object.entries(item)) {
-      const raw = rawFragment(key, alias);
-      if (raw) {
-        if (typeof direction !== 'string' || !DIRECTION.test(direction)) return undefined;
-        terms.push({ sql: `${raw.sql} ${direction}`, params: raw.params });
-        continue;
-      }
       const prop = (meta.properties as Record<string, EntityProperty | undefined>)[key];
       if (!prop?.fieldNames?.length || prop.fieldNames.length > 1) return undefined;
       let order = direction;

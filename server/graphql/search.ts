@@ -1,5 +1,5 @@
 // The diacritic-blind `search` filter: matches the same search_text() expression the trigram indexes are built on.
-import { raw } from '@mikro-orm/core';
+import { sqlCondition } from './filter-sql';
 
 function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -13,8 +13,6 @@ export function searchFilter(columns: string, term: string): Record<string, unkn
   const words = term.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return {};
   return {
-    $and: words.map((word) => ({
-      [raw((alias: string) => `search_text(${columns.replace(/\$\./g, `${alias}.`)}) like search_text(?)`, [likePattern(word)])]: true,
-    })),
+    $and: words.map((word) => sqlCondition((alias) => `search_text(${columns.replace(/\$\./g, `${alias}.`)}) like search_text(?)`, [likePattern(word)])),
   };
 }

@@ -2,12 +2,12 @@
 // (DRAFT → SUBMITTED → ACCEPTED, or → RETURNED → a new revision) in which nothing submitted is ever edited in place.
 import { createHash } from 'node:crypto';
 
-import { raw } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
 import { findForChange, findOrFail } from '../../database/record-access';
 import { BadInputError, ConflictError } from '../../errors';
 import { type ConnectionArgs, paginate } from '../../graphql/connection';
+import { sqlCondition } from '../../graphql/filter-sql';
 import { currentActor } from '../account/actor';
 import { Agency } from '../agency/agency.entity';
 import { Document } from '../document/document.entity';
@@ -64,15 +64,15 @@ export class ReportService {
     if (filter?.periodFrom) where.push({ periodEnd: { $gte: filter.periodFrom } });
     if (filter?.periodTo) where.push({ periodStart: { $lte: filter.periodTo } });
     if (filter?.latestRevision != null) {
-      where.push({ [raw((r: string) => (filter.latestRevision ? `not ${laterRevisionExists(r)}` : laterRevisionExists(r)))]: true });
+      where.push(sqlCondition((r) => (filter.latestRevision ? `not ${laterRevisionExists(r)}` : laterRevisionExists(r))));
     }
     if (filter?.deliveryStatus?.length) {
-      where.push({
-        [raw(
-          (r: string) => `report_delivery_status(${r}, ?) in (${filter.deliveryStatus!.map(() => '?').join(', ')})`,
+      where.push(
+        sqlCondition(
+          (r) => `report_delivery_status(${r}, ?) in (${filter.deliveryStatus!.map(() => '?').join(', ')})`,
           [calendar.timeZone, ...filter.deliveryStatus],
-        )]: true,
-      });
+        ),
+      );
     }
     return paginate(this.em, Report, { $and: where } as FilterQuery<Report>, [{ periodStart: 'desc' }, { revision: 'desc' }], page);
   }

@@ -1,11 +1,11 @@
 // The deadline status of a task is derived, never stored, and defined once: by the SQL function task_deadline_status
 // (migrations), which weighs due date, completion, and for reporting duties the reports that came in. The field, the
 // filter and the oversight figures all ask it, so they cannot disagree.
-import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { preparedQuery } from '../../database/prepared-query';
 import { pgArray, SettledLoader } from '../../graphql/dataloader';
+import { sqlCondition } from '../../graphql/filter-sql';
 import type { DeadlineStatus } from './task.enums';
 
 export interface DeadlineSettings {
@@ -29,12 +29,10 @@ export function deadlineStatusSql(alias: string, settings: DeadlineSettings): { 
 /** A MikroORM filter on the task table: tasks whose status is one of `statuses`. */
 export function deadlineStatusFilter(statuses: DeadlineStatus[], settings: DeadlineSettings): Record<string, unknown> {
   const placeholders = statuses.map(() => '?').join(', ');
-  return {
-    [raw(
-      (t: string) => `${deadlineStatusSql(t, settings).sql} in (${placeholders})`,
-      [...deadlineStatusSql('t', settings).params, ...statuses],
-    )]: true,
-  };
+  return sqlCondition(
+    (t) => `${deadlineStatusSql(t, settings).sql} in (${placeholders})`,
+    [...deadlineStatusSql('t', settings).params, ...statuses],
+  );
 }
 
 /**

@@ -1,5 +1,4 @@
 // The rules for tasks and their assignments: a legal basis always, dates that agree, agencies that exist.
-import { raw } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 
 import { preparedQuery } from '../../database/prepared-query';
@@ -7,6 +6,7 @@ import { findForChange, findOrFail, recordMissing, referenceOrFail } from '../..
 import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { type ConnectionArgs, orderByOf, OrderDirection, type PageCompanion, paginate } from '../../graphql/connection';
 import { fullRowReader, keyReference, leftJoinByKey, pgArray } from '../../graphql/dataloader';
+import { sqlCondition } from '../../graphql/filter-sql';
 import { searchFilter } from '../../graphql/search';
 import { Agency } from '../agency/agency.entity';
 import { auditedInsertion, auditedNativeDelete } from '../audit/audited-writes';
@@ -51,12 +51,12 @@ export class TaskService {
       // PostgreSQL may instead walk every task in the requested order until the page is full, guessing the agency's
       // tasks spread evenly over that order; when they cluster late it reads tens of thousands of tasks (docs/performance.md,
       // change 24). An agency's tasks are few against all tasks, and counting them (totalCount) reads them all anyway.
-      where.push({
-        [raw(
-          (t: string) => `${t}.id = any(array(select a.task_id from assignment a where a.agency_id = ?${role}))`,
+      where.push(
+        sqlCondition(
+          (t) => `${t}.id = any(array(select a.task_id from assignment a where a.agency_id = ?${role}))`,
           [filter.agencyId, ...(filter.role ? [filter.role] : [])],
-        )]: true,
-      });
+        ),
+      );
     } else if (filter?.role) {
       throw new BadInputError('role filters the assignments of one agency: give agencyId too', { argument: 'filter.role' });
     }
