@@ -15,30 +15,68 @@ import { type DeadlineSettings } from '../modules/task/deadline';
 import { createTaskLoaders } from '../modules/task/task.loaders';
 import { createTraceLoaders } from '../modules/trace/trace.loaders';
 
-/** `calendar`: the request's today and the registry's deadline settings, for the derived statuses. */
-export function createLoaders(em: EntityManager, calendar: DeadlineSettings) {
-  const document = createDocumentLoaders(em);
-  const clause = createClauseLoaders(em, document.byUuid);
-  const task = createTaskLoaders(em, calendar);
-  return {
-    account: createAccountLoaders(em),
-    agency: createAgencyLoaders(em),
-    document,
-    clause,
-    task,
-    report: createReportLoaders(em, calendar.timeZone),
-    oversight: createOversightLoaders(em, calendar),
-    trace: createTraceLoaders(em, {
-      documentByUuid: document.byUuid,
-      clauseByUuid: clause.byUuid,
-      taskByUuid: task.byUuid,
-      chainUuids: clause.chainUuids,
-    }),
-    audit: createAuditLoaders(em),
-  };
-}
+/**
+ * A request's loaders, by module. Each module's are made when the request first reads them: a request reads one or two
+ * modules' of ten, and making them all cost a twentieth of a small request's Node CPU (docs/performance.md, change 49).
+ * `calendar`: the request's today and the registry's deadline settings, for the derived statuses.
+ */
+export class Loaders {
+  #account?: ReturnType<typeof createAccountLoaders>;
+  #agency?: ReturnType<typeof createAgencyLoaders>;
+  #document?: ReturnType<typeof createDocumentLoaders>;
+  #clause?: ReturnType<typeof createClauseLoaders>;
+  #task?: ReturnType<typeof createTaskLoaders>;
+  #report?: ReturnType<typeof createReportLoaders>;
+  #oversight?: ReturnType<typeof createOversightLoaders>;
+  #trace?: ReturnType<typeof createTraceLoaders>;
+  #audit?: ReturnType<typeof createAuditLoaders>;
 
-export type Loaders = ReturnType<typeof createLoaders>;
+  constructor(
+    private readonly em: EntityManager,
+    private readonly calendar: DeadlineSettings,
+  ) {}
+
+  get account() {
+    return (this.#account ??= createAccountLoaders(this.em));
+  }
+
+  get agency() {
+    return (this.#agency ??= createAgencyLoaders(this.em));
+  }
+
+  get document() {
+    return (this.#document ??= createDocumentLoaders(this.em));
+  }
+
+  get clause() {
+    return (this.#clause ??= createClauseLoaders(this.em, this.document.byUuid));
+  }
+
+  get task() {
+    return (this.#task ??= createTaskLoaders(this.em, this.calendar));
+  }
+
+  get report() {
+    return (this.#report ??= createReportLoaders(this.em, this.calendar.timeZone));
+  }
+
+  get oversight() {
+    return (this.#oversight ??= createOversightLoaders(this.em, this.calendar));
+  }
+
+  get trace() {
+    return (this.#trace ??= createTraceLoaders(this.em, {
+      documentByUuid: this.document.byUuid,
+      clauseByUuid: this.clause.byUuid,
+      taskByUuid: this.task.byUuid,
+      chainUuids: this.clause.chainUuids,
+    }));
+  }
+
+  get audit() {
+    return (this.#audit ??= createAuditLoaders(this.em));
+  }
+}
 
 export interface Context {
   em: EntityManager;
@@ -66,7 +104,7 @@ export function createContext(orm: MikroORM, config: Config, cookies: string[] =
   const today = config.today ?? todayIn(config.timeZone);
   return {
     em,
-    loaders: createLoaders(em, { today, dueSoonDays: config.dueSoonDays, timeZone: config.timeZone }),
+    loaders: new Loaders(em, { today, dueSoonDays: config.dueSoonDays, timeZone: config.timeZone }),
     config,
     today,
     actor,
