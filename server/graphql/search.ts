@@ -13,6 +13,8 @@ export function searchFilter(columns: string, term: string): Record<string, unkn
   const words = term.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return {};
   return {
-    $and: words.map((word) => sqlCondition((alias) => `search_text(${columns.replace(/\$\./g, `${alias}.`)}) like search_text(?)`, [likePattern(word)])),
+    $and: words.map((word) =>
+      sqlCondition((alias) => `search_text(${columns.replace(/\$\./g, `${alias}.`)}) like search_text(?)`, [likePattern(word)]),
+    ),
   };
 }

@@ -66,7 +66,9 @@ describe('filters as SQL', () => {
       {
         name: 'agency',
         where: () => ({
-          $and: [sqlCondition((t) => `exists (select 1 from assignment a where a.task_id = ${t}.id and a.agency_id = ?)`, [lead.agency_id])],
+          $and: [
+            sqlCondition((t) => `exists (select 1 from assignment a where a.task_id = ${t}.id and a.agency_id = ?)`, [lead.agency_id]),
+          ],
         }),
         orderBy: () => [{ dueDate: 'asc nulls last' }],
       },

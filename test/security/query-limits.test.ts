@@ -216,8 +216,12 @@ describe('hostile text in every search filter', () => {
     for (let attempt = 0; attempt < 2; attempt++) {
       const response = await app.gql(`{ agencies(filter: { search: "a\\u0000b" }) { totalCount } }`);
       expect(response.status).toBe(400);
-      expect(response.errors).toEqual([{ message: 'Text may not contain the NUL character (\\u0000)', extensions: { code: 'BAD_USER_INPUT' } }]);
+      expect(response.errors).toEqual([
+        { message: 'Text may not contain the NUL character (\\u0000)', extensions: { code: 'BAD_USER_INPUT' } },
+      ]);
     }
-    expect(await app.ok(`{ agencies(filter: { search: "a b" }) { totalCount } }`)).toEqual({ agencies: { totalCount: expect.any(Number) } });
+    expect(await app.ok(`{ agencies(filter: { search: "a b" }) { totalCount } }`)).toEqual({
+      agencies: { totalCount: expect.any(Number) },
+    });
   });
 });
