@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { encodeGlobalId } from '../../server/graphql/global-id';
 import { createSmallPlan } from '../support/small-plan';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
 
 let app: TestApp;
 
@@ -66,17 +66,22 @@ const TASKS_PAGE = /* GraphQL */ `
   }
 `;
 
+/** Both requests answered, and `compared` took as many SQL statements as `base`, which took some. */
+function expectAsManyStatements(base: GraphQLResponse, compared: GraphQLResponse): void {
+  expect(base.errors).toBeUndefined();
+  expect(compared.errors).toBeUndefined();
+  expect(base.sqlStatements).toBeGreaterThan(0);
+  expect(compared.sqlStatements).toBe(base.sqlStatements);
+}
+
 describe('SQL statements per request', () => {
   it('are the same for a tasks page of 5 and of 50, with clause, document, assignments and agencies nested', async () => {
     const small = await app.gql(TASKS_PAGE, { first: 5 });
     const large = await app.gql(TASKS_PAGE, { first: 50 });
-    expect(small.errors).toBeUndefined();
-    expect(large.errors).toBeUndefined();
+    expectAsManyStatements(small, large);
     expect(small.data.tasks.nodes).toHaveLength(5);
     expect(large.data.tasks.nodes).toHaveLength(50);
     expect(large.data.tasks.nodes.every((task: any) => task.assignments.length > 0)).toBe(true);
-    expect(small.sqlStatements).toBeGreaterThan(0);
-    expect(large.sqlStatements).toBe(small.sqlStatements);
   });
 
   // W2 of the benchmark: what a task's clause and assignments point at comes in their statements, joined.
@@ -85,10 +90,7 @@ describe('SQL statements per request', () => {
       app.gql(`{ tasks(first: 50) { nodes { id sourceClause { ${clause} } assignments { ${assignment} } } } }`);
     const bare = await page('path', 'role');
     const joined = await page('path document { id symbol }', 'role agency { id name shortName }');
-    expect(bare.errors).toBeUndefined();
-    expect(joined.errors).toBeUndefined();
-    expect(bare.sqlStatements).toBeGreaterThan(0);
-    expect(joined.sqlStatements).toBe(bare.sqlStatements);
+    expectAsManyStatements(bare, joined);
     // The joined rows are those each task's own fields read through the loaders, one task at a time.
     const tasks = joined.data.tasks.nodes;
     expect(tasks).toHaveLength(50);
@@ -112,10 +114,7 @@ describe('SQL statements per request', () => {
       );
     const bare = await page('');
     const shown = await page('deadlineStatus dueDate sourceClause { path document { id symbol } } document { title }');
-    expect(bare.errors).toBeUndefined();
-    expect(shown.errors).toBeUndefined();
-    expect(bare.sqlStatements).toBeGreaterThan(0);
-    expect(shown.sqlStatements).toBe(bare.sqlStatements);
+    expectAsManyStatements(bare, shown);
     const tasks = shown.data.tasks.nodes;
     expect(tasks.length).toBeGreaterThan(10);
     expect(tasks.map((task: { id: string }) => task.id)).toEqual(bare.data.tasks.nodes.map((task: { id: string }) => task.id));
@@ -137,10 +136,7 @@ describe('SQL statements per request', () => {
       });
     const bare = await tree('title');
     const shown = await tree('title dueDate deadlineStatus');
-    expect(bare.errors).toBeUndefined();
-    expect(shown.errors).toBeUndefined();
-    expect(bare.sqlStatements).toBeGreaterThan(0);
-    expect(shown.sqlStatements).toBe(bare.sqlStatements);
+    expectAsManyStatements(bare, shown);
     const tasks = shown.data.document.clauses.flatMap((clause: { tasks: unknown[] }) => clause.tasks);
     expect(tasks.length).toBeGreaterThan(20);
     expect(new Set(tasks.map((task: { deadlineStatus: string }) => task.deadlineStatus)).size).toBeGreaterThan(1);
@@ -156,14 +152,11 @@ describe('SQL statements per request', () => {
     const read = (fields: string) => app.gql(`query($id: ID!) { document(id: $id) { id symbol title ${fields} } }`, { id: document.id });
     const alone = await read('');
     const withClauses = await read('clauses { path document { symbol } }');
-    expect(alone.errors).toBeUndefined();
-    expect(withClauses.errors).toBeUndefined();
+    expectAsManyStatements(alone, withClauses);
     expect(withClauses.data.document.clauses.length).toBeGreaterThan(10);
     expect(withClauses.data.document.clauses.every((clause: any) => clause.document.symbol === '19/KH-UBND')).toBe(true);
     const { clauses: _clauses, ...fields } = withClauses.data.document;
     expect(fields).toEqual(alone.data.document);
-    expect(alone.sqlStatements).toBeGreaterThan(0);
-    expect(withClauses.sqlStatements).toBe(alone.sqlStatements);
     // A document without clauses, and one that does not exist, are answered as before.
     const { createDocument: empty } = await app.ok(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
       input: { kind: 'PLAN', symbol: '7/KH-TRONG', title: 'Kế hoạch chưa có khoản nào' },
@@ -194,8 +187,7 @@ describe('SQL statements per request', () => {
     const full = await trace(
       'clauses { path text } document { symbol title } lineage { depth type to { symbol title } citingClause { path text } } roots { symbol }',
     );
-    expect(bare.errors).toBeUndefined();
-    expect(full.errors).toBeUndefined();
+    expectAsManyStatements(bare, full);
     const [shown] = full.data.tasks.nodes;
     expect(shown.trace.lineage.length).toBeGreaterThan(0);
     expect(shown.trace.lineage.map((step: any) => [step.to.symbol, step.citingClause?.path ?? null])).toEqual([
@@ -203,8 +195,6 @@ describe('SQL statements per request', () => {
       ['183-QĐ/TW', null],
     ]);
     expect(shown.trace.roots.map((root: { symbol: string }) => root.symbol)).toEqual(['183-QĐ/TW']);
-    expect(bare.sqlStatements).toBeGreaterThan(0);
-    expect(full.sqlStatements).toBe(bare.sqlStatements);
   });
 
   it('are as many for a new task answered with its assignments and agencies as for one answered with its id', async () => {
@@ -299,13 +289,10 @@ describe('SQL statements per request', () => {
     });
     const near = await app.gql(TRACE, { id: planTask });
     const far = await app.gql(TRACE, { id: createTask.id });
-    expect(near.errors).toBeUndefined();
-    expect(far.errors).toBeUndefined();
+    expectAsManyStatements(near, far);
     expect(far.data.task.trace.clauses.map((clause: { path: string }) => clause.path)).toEqual(['I', 'I.1', 'I.1.1', 'I.1.1.a']);
     expect(far.data.task.trace.lineage.length).toBe(near.data.task.trace.lineage.length + 1);
     expect(far.data.task.trace.roots.map((root: { symbol: string }) => root.symbol)).toEqual(['183-QĐ/TW']);
-    expect(near.sqlStatements).toBeGreaterThan(0);
-    expect(far.sqlStatements).toBe(near.sqlStatements);
   });
 
   // W3 of the benchmark: a document with its whole clause tree, each clause's tasks with their deadline status,
