@@ -1,9 +1,9 @@
 // Who is asking: a signed-in user, an integrator's API token, or the registry itself (migrations, demo data, CLI).
 // Authentication puts the actor here for the whole request, so that the audit trail, written deep inside a flush,
 // knows whom to record without every service passing it along.
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 import { registerEnumType } from 'type-graphql';
+
+import { currentScope, runInScope } from '../../request-scope';
 
 export enum Role {
   /** Everything, including users and tokens. */
@@ -34,15 +34,13 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = Object.freeze({ kind: 'SYSTEM', id: null, name: 'system', role: null, agencyId: null });
 
-const storage = new AsyncLocalStorage<Actor | null>();
-
 /** Runs `work` as `actor`: everything it awaits sees the same actor. */
 export function runAs<T>(actor: Actor | null, work: () => T): T {
-  return storage.run(actor, work);
+  return runInScope({ actor }, work);
 }
 
 /** The actor of the running request or job; the system outside of any (migrations, demo data, the import CLI). */
 export function currentActor(): Actor | null {
-  const actor = storage.getStore();
+  const actor = currentScope()?.actor;
   return actor === undefined ? SYSTEM_ACTOR : actor;
 }
