@@ -437,8 +437,8 @@ export function columnOf<T>(em: EntityManager, entity: EntityName<T>, property: 
 interface EntitySelect<T> {
   /** The column holding the keys, qualified by the table's name. */
   keyColumn: string;
-  /** The rows' order (SQL, columns qualified by the table's name), where they have one. */
-  order?: string;
+  /** The rows' order (SQL, columns qualified by the table's name), where they have one; asked when a batch runs. */
+  order?(): string;
   /** A property read beside the request's column plan, to group the rows by. */
   alsoRead?: string;
   /** The same rows through MikroORM, when a filter applies to the entity. */
@@ -448,7 +448,7 @@ interface EntitySelect<T> {
 /** The SQL that selects `select`'s rows for `keys`, in its order, and its parameters. */
 function keyCondition(select: EntitySelect<unknown>, keys: readonly string[]): [string, unknown[]] {
   const { condition, param } = oneOfKeys(select.keyColumn, keys);
-  return [select.order ? `${condition} order by ${select.order}` : condition, [param]];
+  return [select.order ? `${condition} order by ${select.order()}` : condition, [param]];
 }
 
 /** Rows by primary key; a missing row loads as null. */
@@ -499,13 +499,13 @@ export function loaderByRelation<T extends RecordEntity>(
   const meta = em.getMetadata().find<T>(entity)!;
   const relationColumn = columnOf(em, entity, relation);
   const table = `"${meta.tableName}"`;
-  const order = relationOrderSql(meta as EntityMetadata, relation, orderBy as QueryOrderMap<unknown>);
   return new EntityLoader(
     em,
     entity,
     {
       keyColumn: `${table}."${relationColumn}"`,
-      order,
+      // Most of a module's loaders are never used by a request: the order is looked up when a batch runs.
+      order: () => relationOrderSql(meta as EntityMetadata, relation, orderBy as QueryOrderMap<unknown>),
       // Rows are grouped by the relation, whatever the request reads of them.
       alsoRead: relation,
       throughOrm: (uuids) => em.find(entity, { [relation]: { $in: [...uuids] } } as FilterQuery<T>, { orderBy }),
