@@ -473,8 +473,8 @@ const relationOrders = new WeakMap<EntityMetadata, Map<string, string>>();
 
 /**
  * The SQL of `orderBy` on `meta`'s table, the primary key last (rows that tie come back in the same order on every
- * request). Once per relation and order: a request makes its modules' loaders anew, and writing their orders was a
- * third of the cost (docs/performance.md, change 52).
+ * request). Written once per relation and order: a request makes its modules' loaders anew, and writing the order was
+ * nearly half of what making a loader by relation allocated (docs/performance.md, change 52).
  */
 function relationOrderSql(meta: EntityMetadata, relation: string, orderBy: QueryOrderMap<unknown>): string {
   let orders = relationOrders.get(meta);
