@@ -1,14 +1,15 @@
-// npm run bench:gc -- --scale S [--only W1] [--rate 500] [--duration 15] [--main <built main.js>]
+// npm run bench:gc -- --scale S [--only W1] [--rate 500] [--paced] [--duration 15] [--main <built main.js>]
 //
 // One workload at a fixed rate against the registry started with V8's --trace-gc-nvp, to see what its garbage
 // collector does under load: how often it pauses and for how long, and how much each request allocates and promotes
 // to the old generation (docs/performance.md, "Thirteenth round"). The latencies are autocannon's, corrected for
-// coordinated omission, as in `npm run bench`'s fixed-rate runs.
+// coordinated omission, as in `npm run bench`'s fixed-rate runs, or with --paced those of requests sent at evenly spaced
+// moments (`drivePaced`: autocannon's fixed rate comes in bursts).
 import { Client } from 'pg';
 
 import { BENCH_SESSION_SECRET, BENCH_TODAY, headersFor, prepareBenchAccounts } from './accounts';
 import { openBenchDatabase, scaleArgument } from './bench-database';
-import { drive } from './load';
+import { drive, drivePaced } from './load';
 import { buildServer, startRegistry } from './targets';
 import { drawParameters, removeWrittenTasks, type WorkloadName, workloads } from './workloads';
 
@@ -94,12 +95,16 @@ async function main(): Promise<void> {
       };
       await drive({ ...load, durationSeconds: 5 });
       capturing = true;
-      const result = await drive({ ...load, durationSeconds, overallRate: rate });
+      const paced = process.argv.includes('--paced');
+      const result = await (paced ? drivePaced : drive)({ ...load, durationSeconds, overallRate: rate });
       capturing = false;
       if (result.non2xx || result.errors || result.graphqlErrors) throw new Error(`${only}: requests failed`);
       const gc = summarizeGc(parseGcTrace(trace.join('')), result.requests);
       const ms = (value: number) => value.toFixed(1);
-      console.log(`${only} at ${rate} requests a second for ${durationSeconds} s, S=${scale}: ${result.requests} requests`);
+      console.log(
+        `${only} at ${rate} requests a second (${paced ? 'evenly paced' : "autocannon's bursts"}) for ${durationSeconds} s, S=${scale}: ` +
+          `${result.requests} requests`,
+      );
       console.log(`  latency p50 ${result.p50Ms} ms, p90 ${result.p90Ms}, p99 ${result.p99Ms}, max ${result.maxMs}`);
       for (const [name, pauses] of [
         ['scavenges', gc.scavenges],

@@ -1,4 +1,8 @@
-// Drives one target with autocannon: fixed connections for throughput, then a fixed rate for an honest p99.
+// Drives one target: autocannon at fixed connections for throughput and at its fixed rate (bursts, see drivePaced), and
+// drivePaced at an evenly paced rate.
+import { Agent, request as httpRequest } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
 import autocannon from 'autocannon';
 
 export interface LoadResult {
@@ -75,6 +79,84 @@ export async function drive(options: LoadOptions): Promise<LoadResult> {
           max: Math.max(...statements),
           mean: Math.round((statements.reduce((sum, value) => sum + value, 0) / statements.length) * 100) / 100,
         }
+      : undefined,
+  };
+}
+
+/**
+ * `rate` requests a second at evenly spaced moments over at most `connections` kept-alive connections, each timed from
+ * the moment it was due: a request that waits for a free connection, because the server is slow to answer the ones
+ * before, counts that wait against the server, as coordinated omission requires. autocannon's `overallRate` instead lets
+ * each connection send its share of the second back to back and then wait for the next second: bursts at full load.
+ */
+export async function drivePaced(options: LoadOptions & { overallRate: number }): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
+  const target = new URL(options.url);
+  const basePath = target.pathname.replace(/\/$/, '');
+  const interval = 1000 / options.overallRate;
+  const total = Math.round(options.overallRate * options.durationSeconds);
+  const latencies: number[] = [];
+  const statements: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  let graphqlErrors = 0;
+  const send = (n: number, due: number) =>
+    new Promise<void>((resolve) => {
+      const body = JSON.stringify(options.body(n));
+      const request = httpRequest(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          method: 'POST',
+          path: `${basePath}${options.path?.(n) ?? ''}`,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...options.headers },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            latencies.push(performance.now() - due);
+            if ((response.statusCode ?? 0) >= 300) non2xx += 1;
+            if (Buffer.concat(chunks).includes('"errors"')) graphqlErrors += 1;
+            const count = response.headers['x-sql-statements'];
+            if (count !== undefined) statements.push(Number(count));
+            resolve();
+          });
+        },
+      );
+      request.on('error', () => {
+        errors += 1;
+        resolve();
+      });
+      request.end(body);
+    });
+  const start = performance.now();
+  const answers: Promise<void>[] = [];
+  for (let n = 0; n < total; n++) {
+    const due = start + n * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    else if (n % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+    answers.push(send(n, due));
+  }
+  await Promise.all(answers);
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
+  return {
+    requestsPerSecond: latencies.length / ((performance.now() - start) / 1000),
+    p50Ms: at(0.5),
+    p90Ms: at(0.9),
+    p99Ms: at(0.99),
+    maxMs: at(1),
+    requests: latencies.length,
+    non2xx,
+    errors,
+    timeouts: 0,
+    graphqlErrors,
+    sqlStatements: statements.length
+      ? { min: Math.min(...statements), max: Math.max(...statements), mean: statements.reduce((a, b) => a + b, 0) / statements.length }
       : undefined,
   };
 }
