@@ -9,7 +9,7 @@ import { Client } from 'pg';
 
 import { BENCH_SESSION_SECRET, BENCH_TODAY, headersFor, prepareBenchAccounts } from './accounts';
 import { openBenchDatabase, scaleArgument } from './bench-database';
-import { drive, drivePaced } from './load';
+import { drive, drivePaced, quantile } from './load';
 import { buildServer, startRegistry } from './targets';
 import { drawParameters, removeWrittenTasks, type WorkloadName, workloads } from './workloads';
 
@@ -35,9 +35,6 @@ export function parseGcTrace(output: string): GcEvent[] {
   }
   return events;
 }
-
-const quantile = (sorted: number[], q: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
 
 /** What the events say, per request where it is an amount of memory. */
 export function summarizeGc(events: GcEvent[], requests: number) {
@@ -69,6 +66,7 @@ async function main(): Promise<void> {
   const only = (option('only') ?? 'W1') as WorkloadName;
   const rate = Number(option('rate') ?? 500);
   const durationSeconds = Number(option('duration') ?? 15);
+  const paced = process.argv.includes('--paced');
   const database = await openBenchDatabase(scale);
   const client = new Client({ connectionString: database.url });
   try {
@@ -95,7 +93,6 @@ async function main(): Promise<void> {
       };
       await drive({ ...load, durationSeconds: 5 });
       capturing = true;
-      const paced = process.argv.includes('--paced');
       const result = await (paced ? drivePaced : drive)({ ...load, durationSeconds, overallRate: rate });
       capturing = false;
       if (result.non2xx || result.errors || result.graphqlErrors) throw new Error(`${only}: requests failed`);

@@ -73,14 +73,20 @@ export async function drive(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors,
     timeouts: result.timeouts,
     graphqlErrors,
-    sqlStatements: statements.length
-      ? {
-          min: Math.min(...statements),
-          max: Math.max(...statements),
-          mean: Math.round((statements.reduce((sum, value) => sum + value, 0) / statements.length) * 100) / 100,
-        }
-      : undefined,
+    sqlStatements: statementSummary(statements),
   };
+}
+
+/** The x-sql-statements of a run's answers: fewest, most, and the mean to two decimals. */
+function statementSummary(statements: readonly number[]): LoadResult['sqlStatements'] {
+  if (!statements.length) return undefined;
+  const mean = statements.reduce((sum, value) => sum + value, 0) / statements.length;
+  return { min: Math.min(...statements), max: Math.max(...statements), mean: Math.round(mean * 100) / 100 };
+}
+
+/** The value at quantile `q` (0 to 1) of `sorted`, ascending. */
+export function quantile(sorted: readonly number[], q: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
 }
 
 /**
@@ -143,7 +149,7 @@ export async function drivePaced(options: LoadOptions & { overallRate: number })
   await Promise.all(answers);
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
+  const at = (q: number) => Math.round(quantile(sorted, q) * 10) / 10;
   return {
     requestsPerSecond: latencies.length / ((performance.now() - start) / 1000),
     p50Ms: at(0.5),
@@ -155,8 +161,6 @@ export async function drivePaced(options: LoadOptions & { overallRate: number })
     errors,
     timeouts: 0,
     graphqlErrors,
-    sqlStatements: statements.length
-      ? { min: Math.min(...statements), max: Math.max(...statements), mean: statements.reduce((a, b) => a + b, 0) / statements.length }
-      : undefined,
+    sqlStatements: statementSummary(statements),
   };
 }
