@@ -28,6 +28,13 @@ export interface RowReader<T> {
   entity(row: Record<string, unknown>, prefix?: string): T;
 }
 
+/** `meta`'s own map in `caches`, made when first asked for: what is derived once per entity and key. */
+function cacheOf<V>(caches: WeakMap<EntityMetadata, Map<string, V>>, meta: EntityMetadata): Map<string, V> {
+  let cache = caches.get(meta);
+  if (!cache) caches.set(meta, (cache = new Map()));
+  return cache;
+}
+
 const rowReaders = new WeakMap<EntityMetadata, Map<string, RowReader<unknown>>>();
 
 /**
@@ -42,8 +49,7 @@ const rowReaders = new WeakMap<EntityMetadata, Map<string, RowReader<unknown>>>(
  */
 function rowReaderOf<T>(em: EntityManager, meta: EntityMetadata<T>, only?: ReadonlySet<string>): RowReader<T> {
   const key = only ? [...only].sort().join(',') : '*';
-  let readers = rowReaders.get(meta as EntityMetadata);
-  if (!readers) rowReaders.set(meta as EntityMetadata, (readers = new Map()));
+  const readers = cacheOf(rowReaders, meta as EntityMetadata);
   const known = readers.get(key);
   if (known) return known as RowReader<T>;
   const platform = em.getPlatform();
@@ -118,8 +124,7 @@ const plainPrototypes = new WeakMap<EntityMetadata, Map<string, object>>();
  */
 function plainPrototypeOf(meta: EntityMetadata, properties: string[], unread: string[]): object {
   const key = unread.join(',');
-  let prototypes = plainPrototypes.get(meta);
-  if (!prototypes) plainPrototypes.set(meta, (prototypes = new Map()));
+  const prototypes = cacheOf(plainPrototypes, meta);
   let prototype = prototypes.get(key);
   if (!prototype) {
     const shadows: PropertyDescriptorMap = {};
@@ -477,8 +482,7 @@ const relationOrders = new WeakMap<EntityMetadata, Map<string, string>>();
  * nearly half of what making a loader by relation allocated (docs/performance.md, change 52).
  */
 function relationOrderSql(meta: EntityMetadata, relation: string, orderBy: QueryOrderMap<unknown>): string {
-  let orders = relationOrders.get(meta);
-  if (!orders) relationOrders.set(meta, (orders = new Map()));
+  const orders = cacheOf(relationOrders, meta);
   const key = `${relation}\0${JSON.stringify(orderBy)}`;
   let order = orders.get(key);
   if (order === undefined) {
