@@ -1,10 +1,10 @@
-// npm run bench:gc -- --scale S [--only W1] [--rate 500] [--paced] [--duration 15] [--main <built main.js>]
+// npm run bench:gc -- --scale S [--only W1] [--rate 500] [--bursts] [--duration 15] [--main <built main.js>]
 //
 // One workload at a fixed rate against the registry started with V8's --trace-gc-nvp, to see what its garbage
 // collector does under load: how often it pauses and for how long, and how much each request allocates and promotes
-// to the old generation (docs/performance.md, "Thirteenth round"). The latencies are autocannon's, corrected for
-// coordinated omission, as in `npm run bench`'s fixed-rate runs, or with --paced those of requests sent at evenly spaced
-// moments (`drivePaced`: autocannon's fixed rate comes in bursts).
+// to the old generation (docs/performance.md, "Thirteenth round"). The latencies are those of requests sent at evenly
+// spaced moments, as in `npm run bench`'s fixed-rate runs (`drivePaced`), or with --bursts autocannon's, whose fixed rate
+// sends each connection's share of a second back to back.
 import { Client } from 'pg';
 
 import { BENCH_SESSION_SECRET, BENCH_TODAY, headersFor, prepareBenchAccounts } from './accounts';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const only = (option('only') ?? 'W1') as WorkloadName;
   const rate = Number(option('rate') ?? 500);
   const durationSeconds = Number(option('duration') ?? 15);
-  const paced = process.argv.includes('--paced');
+  const paced = !process.argv.includes('--bursts');
   const database = await openBenchDatabase(scale);
   const client = new Client({ connectionString: database.url });
   try {

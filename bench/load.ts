@@ -1,5 +1,5 @@
-// Drives one target: autocannon at fixed connections for throughput and at its fixed rate (bursts, see drivePaced), and
-// drivePaced at an evenly paced rate.
+// Drives one target: autocannon at fixed connections for throughput, and drivePaced at an evenly paced fixed rate
+// (autocannon's own fixed rate comes in bursts; bench:gc --bursts still drives it, to compare).
 import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 

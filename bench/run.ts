@@ -11,7 +11,7 @@ import { Client } from 'pg';
 import { BENCH_EDITOR, BENCH_SESSION_SECRET, BENCH_TODAY, headersFor, prepareBenchAccounts } from './accounts';
 import { benchDataDir, openBenchDatabase, PROJECT_ROOT, scaleArgument } from './bench-database';
 import { captureExplains, type StatementPlan } from './explain';
-import { drive, type LoadResult } from './load';
+import { drive, drivePaced, type LoadResult } from './load';
 import {
   BUILD_DIR,
   buildServer,
@@ -105,7 +105,8 @@ async function measure(
   const processCpuMsPerRequest = perRequest(cpuSecondsOf(target.process.pid) - processCpu);
   const postgresCpuMsPerRequest = perRequest(clusterCpuSeconds(postmasterPid) - postgresCpu);
   const overallRate = Math.max(1, Math.round(fixed.requestsPerSecond * options.rateFraction));
-  const rate = await drive({ ...common, durationSeconds: options.rateDurationSeconds, overallRate });
+  // Evenly paced, not autocannon's overallRate, which sends each connection's share of a second in one burst.
+  const rate = await drivePaced({ ...common, durationSeconds: options.rateDurationSeconds, overallRate });
   return { fixed, rate, rssMb: Math.round(target.memory().rssMb), processCpuMsPerRequest, postgresCpuMsPerRequest };
 }
 
@@ -168,7 +169,11 @@ function markdownReport(result: Awaited<ReturnType<typeof runBenchmark>>): strin
     `Data: ${Object.entries(result.rows)
       .map(([table, count]) => `${count.toLocaleString('en')} ${table}`)
       .join(', ')}.`,
-    `Runs: ${result.settings.connections} connections, ${result.settings.warmupSeconds} s warm-up, ${result.settings.durationSeconds} s at fixed connections, then ${result.settings.rateDurationSeconds} s at a fixed rate of ${Math.round(result.settings.rateFraction * 100)} % of that throughput (latency corrected for coordinated omission). Latencies in ms.`,
+    `Runs: ${result.settings.connections} connections, ${result.settings.warmupSeconds} s warm-up, ${result.settings.durationSeconds} s at fixed connections, then ${result.settings.rateDurationSeconds} s at a fixed rate of ${Math.round(result.settings.rateFraction * 100)} % of that throughput (${
+      result.settings.rateDriver === 'paced'
+        ? 'requests sent at evenly spaced moments, each timed from the moment it was due'
+        : "autocannon's overallRate, which sends each connection's share of a second in a burst; latency corrected for coordinated omission"
+    }). Latencies in ms.`,
     '',
     '| workload | API req/s | API p50 / p99 (10 conn) | API p50 / p99 (fixed rate) | SQL / request | API CPU ms / request (Node + PostgreSQL) | API RSS MB | floor req/s | floor p50 / p99 (fixed rate) | floor CPU ms / request (Node + PostgreSQL) | API ÷ floor (req/s) | API ÷ floor (p50, fixed rate) | PostGraphile req/s | PostGraphile CPU ms / request | API ÷ PostGraphile (req/s) |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -323,6 +328,8 @@ async function runBenchmark(options: Options) {
         rateDurationSeconds: options.rateDurationSeconds,
         warmupSeconds: options.warmupSeconds,
         rateFraction: options.rateFraction,
+        // Runs saved before this field existed drove the fixed rate with autocannon.
+        rateDriver: 'paced' as const,
         today: BENCH_TODAY,
       },
       registryMemory: { rssMb: Math.round(registryMemory.rssMb), peakRssMb: Math.round(registryMemory.peakRssMb) },
