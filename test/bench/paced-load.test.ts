@@ -52,3 +52,28 @@ describe('drivePaced', () => {
     expect(result.p99Ms).toBeLessThanOrEqual(result.maxMs);
   });
 });
+
+describe('drivePaced under a stalled server', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    // The first request takes 300 ms, the others none: on one connection, every request due meanwhile waits for it.
+    let answered = 0;
+    server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => setTimeout(() => response.end('{"data":{}}'), answered++ === 0 ? 300 : 0));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('counts the wait for a free connection against the server (coordinated omission)', async () => {
+    const result = await drivePaced({ url, connections: 1, overallRate: 100, durationSeconds: 0.3, headers: {}, body: (n) => ({ n }) });
+    expect(result.requests).toBe(30);
+    // Request n was due at 10n ms and answered just after 300 ms: the median waited about 150 ms, though the server
+    // spent next to nothing on it once it had it.
+    expect(result.p50Ms).toBeGreaterThan(100);
+    expect(result.maxMs).toBeGreaterThanOrEqual(290);
+  });
+});
