@@ -1,4 +1,5 @@
 // npm run bench:gc -- --scale S [--only W1] [--rate 500] [--bursts] [--duration 15] [--main <built main.js>]
+//   [--node-options "--allocation-site-pretenuring"]
 //
 // One workload at a fixed rate against the registry started with V8's --trace-gc-nvp, to see what its garbage
 // collector does under load: how often it pauses and for how long, and how much each request allocates and promotes
@@ -79,7 +80,8 @@ async function main(): Promise<void> {
       databaseUrl: database.url,
       today: BENCH_TODAY,
       sessionSecret: BENCH_SESSION_SECRET,
-      nodeOptions: ['--trace-gc-nvp'],
+      // After npm start's own options, so that these override them.
+      nodeOptions: ['--trace-gc-nvp', ...(option('node-options')?.split(' ').filter(Boolean) ?? [])],
     });
     try {
       const trace: string[] = [];
