@@ -1,10 +1,19 @@
 // drivePaced sends what it is asked to, at most `connections` at once, and reads each answer as autocannon's runs do.
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { drivePaced } from '../../bench/load';
+
+/** A server on a free loopback port, answering with `listener`, and its /graphql address. */
+async function listen(listener: RequestListener): Promise<{ server: Server; url: string }> {
+  const server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
+}
+
+const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 describe('drivePaced', () => {
   let server: Server;
@@ -13,7 +22,7 @@ describe('drivePaced', () => {
   let mostInFlight = 0;
   const bodies: string[] = [];
   beforeAll(async () => {
-    server = createServer((request, response) => {
+    ({ server, url } = await listen((request, response) => {
       inFlight += 1;
       mostInFlight = Math.max(mostInFlight, inFlight);
       const chunks: Buffer[] = [];
@@ -33,11 +42,9 @@ describe('drivePaced', () => {
           n % 3 === 0 ? 30 : 1,
         );
       });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    }));
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => close(server));
 
   it('sends rate × duration requests, each once, over at most the connections given, and counts what they answered', async () => {
     const result = await drivePaced({ url, connections: 3, overallRate: 200, durationSeconds: 0.35, headers: {}, body: (n) => ({ n }) });
@@ -59,14 +66,12 @@ describe('drivePaced under a stalled server', () => {
   beforeAll(async () => {
     // The first request takes 300 ms, the others none: on one connection, every request due meanwhile waits for it.
     let answered = 0;
-    server = createServer((request, response) => {
+    ({ server, url } = await listen((request, response) => {
       request.resume();
       request.on('end', () => setTimeout(() => response.end('{"data":{}}'), answered++ === 0 ? 300 : 0));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    }));
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => close(server));
 
   it('counts the wait for a free connection against the server (coordinated omission)', async () => {
     const result = await drivePaced({ url, connections: 1, overallRate: 100, durationSeconds: 0.3, headers: {}, body: (n) => ({ n }) });
