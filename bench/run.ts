@@ -171,7 +171,7 @@ function markdownReport(result: Awaited<ReturnType<typeof runBenchmark>>): strin
       .join(', ')}.`,
     `Runs: ${result.settings.connections} connections, ${result.settings.warmupSeconds} s warm-up, ${result.settings.durationSeconds} s at fixed connections, then ${result.settings.rateDurationSeconds} s at a fixed rate of ${Math.round(result.settings.rateFraction * 100)} % of that throughput (${
       result.settings.rateDriver === 'paced'
-        ? 'requests sent at evenly spaced moments, each timed from the moment it was due'
+        ? 'requests sent at evenly spaced moments by drivePaced, each counting its wait for a free connection'
         : "autocannon's overallRate, which sends each connection's share of a second in a burst; latency corrected for coordinated omission"
     }). Latencies in ms.`,
     '',
