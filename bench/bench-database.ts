@@ -17,6 +17,12 @@ export interface BenchDatabase {
 
 export const PROJECT_ROOT = resolve(__dirname, '..');
 
+/** The value after `--name` on the command line, if it is there. */
+export function optionArgument(name: string, argv = process.argv.slice(2)): string | undefined {
+  const index = argv.indexOf(`--${name}`);
+  return index >= 0 ? argv[index + 1] : undefined;
+}
+
 export function scaleArgument(argv = process.argv.slice(2)): number {
   const index = argv.indexOf('--scale');
   const raw = index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith('--scale='))?.slice('--scale='.length);

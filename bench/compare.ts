@@ -9,15 +9,10 @@
 import { Client } from 'pg';
 
 import { BENCH_SESSION_SECRET, BENCH_TODAY, headersFor, prepareBenchAccounts } from './accounts';
-import { openBenchDatabase, scaleArgument } from './bench-database';
+import { openBenchDatabase, optionArgument, scaleArgument } from './bench-database';
 import { drive } from './load';
 import { buildServer, clusterCpuSeconds, cpuSecondsOf, startRegistry, type Target } from './targets';
 import { drawParameters, removeWrittenTasks, type WorkloadName, workloads } from './workloads';
-
-function option(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -27,12 +22,12 @@ const median = (values: number[]) => {
 
 async function main(): Promise<void> {
   const scale = scaleArgument();
-  const before = option('before');
+  const before = optionArgument('before');
   if (!before) throw new Error('--before <path of a built dist/server/main.js> is required');
-  const rounds = Number(option('rounds') ?? 6);
-  const seconds = Number(option('duration') ?? 8);
-  const connections = Number(option('connections') ?? 4);
-  const only = (option('only') ?? 'W2,W3,W4').split(',') as WorkloadName[];
+  const rounds = Number(optionArgument('rounds') ?? 6);
+  const seconds = Number(optionArgument('duration') ?? 8);
+  const connections = Number(optionArgument('connections') ?? 4);
+  const only = (optionArgument('only') ?? 'W2,W3,W4').split(',') as WorkloadName[];
 
   const database = await openBenchDatabase(scale);
   const targets: Target[] = [];
@@ -46,9 +41,9 @@ async function main(): Promise<void> {
     const settings = { databaseUrl: database.url, today: BENCH_TODAY, sessionSecret: BENCH_SESSION_SECRET };
     const builds = {
       before: await startRegistry(before, settings),
-      after: await startRegistry(option('after') ?? buildServer(), {
+      after: await startRegistry(optionArgument('after') ?? buildServer(), {
         ...settings,
-        nodeOptions: option('after-node-options')?.split(' ').filter(Boolean),
+        nodeOptions: optionArgument('after-node-options')?.split(' ').filter(Boolean),
       }),
     };
     targets.push(builds.before, builds.after);

@@ -9,15 +9,10 @@
 import { Client } from 'pg';
 
 import { BENCH_SESSION_SECRET, BENCH_TODAY, headersFor, prepareBenchAccounts } from './accounts';
-import { openBenchDatabase, scaleArgument } from './bench-database';
+import { openBenchDatabase, optionArgument, scaleArgument } from './bench-database';
 import { drive, drivePaced, quantile } from './load';
 import { buildServer, startRegistry } from './targets';
 import { drawParameters, removeWrittenTasks, type WorkloadName, workloads } from './workloads';
-
-function option(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
 
 /** One line of --trace-gc-nvp: its kind (`s` a scavenge, `mc` a mark-compact, …) and its name=value fields. */
 export interface GcEvent {
@@ -64,9 +59,9 @@ export function summarizeGc(events: GcEvent[], requests: number) {
 
 async function main(): Promise<void> {
   const scale = scaleArgument();
-  const only = (option('only') ?? 'W1') as WorkloadName;
-  const rate = Number(option('rate') ?? 500);
-  const durationSeconds = Number(option('duration') ?? 15);
+  const only = (optionArgument('only') ?? 'W1') as WorkloadName;
+  const rate = Number(optionArgument('rate') ?? 500);
+  const durationSeconds = Number(optionArgument('duration') ?? 15);
   const paced = !process.argv.includes('--bursts');
   const database = await openBenchDatabase(scale);
   const client = new Client({ connectionString: database.url });
@@ -76,12 +71,12 @@ async function main(): Promise<void> {
     const workload = workloads(await drawParameters(client)).find((candidate) => candidate.name === only);
     if (!workload) throw new Error(`--only names one workload, W1 to W6: ${only}`);
     if (workload.writes) await removeWrittenTasks(client);
-    const registry = await startRegistry(option('main') ?? buildServer(), {
+    const registry = await startRegistry(optionArgument('main') ?? buildServer(), {
       databaseUrl: database.url,
       today: BENCH_TODAY,
       sessionSecret: BENCH_SESSION_SECRET,
       // After npm start's own options, so that these override them.
-      nodeOptions: ['--trace-gc-nvp', ...(option('node-options')?.split(' ').filter(Boolean) ?? [])],
+      nodeOptions: ['--trace-gc-nvp', ...(optionArgument('node-options')?.split(' ').filter(Boolean) ?? [])],
     });
     try {
       const trace: string[] = [];

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 
 import { BENCH_EDITOR, BENCH_SESSION_SECRET, BENCH_TODAY, headersFor, prepareBenchAccounts } from './accounts';
-import { benchDataDir, openBenchDatabase, PROJECT_ROOT, scaleArgument } from './bench-database';
+import { benchDataDir, openBenchDatabase, optionArgument, PROJECT_ROOT, scaleArgument } from './bench-database';
 import { captureExplains, type StatementPlan } from './explain';
 import { drive, drivePaced, type LoadResult } from './load';
 import {
@@ -46,10 +46,7 @@ interface Options {
 }
 
 function parseOptions(argv = process.argv.slice(2)): Options {
-  const value = (name: string) => {
-    const index = argv.indexOf(`--${name}`);
-    return index >= 0 ? argv[index + 1] : undefined;
-  };
+  const value = (name: string) => optionArgument(name, argv);
   return {
     scale: scaleArgument(argv),
     connections: Number(value('connections') ?? 10),
